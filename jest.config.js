@@ -1,0 +1,28 @@
+// @swc/jest rather than ts-jest: every @nestjs/* 12 package is ESM-only and Jest on Node 20 cannot
+// require() ESM, so node_modules/@nestjs is transformed too (docs/adr/0006-build-and-test-toolchain.md).
+// Type checking is its own step (`npm run typecheck`).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  transform: { '^.+\\.(t|j)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  testTimeout: 60_000,
+  // Database-backed suites share one PostgreSQL server and the 2-core machine; two workers keep them honest and fast.
+  maxWorkers: 2,
+};
