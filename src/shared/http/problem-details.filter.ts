@@ -1,0 +1,108 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EventStoreUnavailable, InvalidAppend } from '../event-store';
+import { DomainRuleViolation } from '../domain/domain-error';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException, problemType } from './problem-details';
+
+const STATUS_CODES: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  428: 'PRECONDITION_REQUIRED',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * Turns every error into RFC 9457 problem details. Unknown errors become a 500 whose body says nothing about
+ * the cause (the log has the error, keyed by request id); messages of framework errors are kept only where they
+ * describe the request, never its data.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = {
+      ...this.toProblem(exception),
+      instance: request.url.split('?')[0],
+      requestId: String(request.id),
+    };
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id, code: problem.code }, 'Request failed');
+    }
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemException) {
+      const body = exception.getResponse() as { title: string; detail?: string };
+      return problem(exception.getStatus(), exception.code, body.title, body.detail, exception.errors);
+    }
+    if (exception instanceof DomainRuleViolation) {
+      return problem(409, exception.code, 'The command was refused by a business rule', exception.detail);
+    }
+    if (exception instanceof EventStoreUnavailable) {
+      return problem(503, exception.code, 'The event store is unavailable', 'Try again shortly.');
+    }
+    if (exception instanceof InvalidAppend) {
+      return problem(400, exception.code, 'The events are invalid', exception.reason);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return problem(status, STATUS_CODES[status] ?? `HTTP_${status}`, titleOf(exception), detailOf(exception));
+    }
+    const status = statusOfFrameworkError(exception);
+    if (status !== undefined) {
+      return problem(
+        status,
+        STATUS_CODES[status] ?? `HTTP_${status}`,
+        'The request could not be processed',
+        (exception as Error).message,
+      );
+    }
+    return problem(500, 'INTERNAL_ERROR', 'Internal server error', 'The error has been logged.');
+  }
+}
+
+function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail?: string,
+  errors?: ProblemDetails['errors'],
+): ProblemDetails {
+  return { type: problemType(code), title, status, code, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
+}
+
+function titleOf(exception: HttpException): string {
+  return (
+    HttpStatus[exception.getStatus()]
+      ?.toLowerCase()
+      .replaceAll('_', ' ')
+      .replace(/^./, (c) => c.toUpperCase()) ?? exception.message
+  );
+}
+
+function detailOf(exception: HttpException): string | undefined {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** Fastify's own errors (malformed JSON, body too large, unsupported media type) carry a 4xx statusCode. */
+function statusOfFrameworkError(exception: unknown): number | undefined {
+  const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
