@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EventStoreUnavailable, InvalidAppend } from '../event-store';
 import { DomainRuleViolation } from '../domain/domain-error';
+import { describeErrorForLog } from '../observability/logging';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException, problemType } from './problem-details';
 
 const STATUS_CODES: Readonly<Record<number, string>> = {
@@ -39,7 +40,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       requestId: String(request.id),
     };
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id, code: problem.code }, 'Request failed');
+      this.logger.error({ msg: 'request failed', problem: problem.code, ...describeErrorForLog(exception) });
     }
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
