@@ -49,7 +49,14 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'Use the injected clock; deciders take time as input.' }],
+      // Deciders take the time and any randomness as input; reading them here would make decisions unrepeatable.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The time comes in the command.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The time comes in the command.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Randomness comes in the command.' },
+        { selector: "CallExpression[callee.name='randomUUID']", message: 'Ids come in the command.' },
+      ],
     },
   },
   {

@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/app-config';
+import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './database';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly kind: TestDatabaseKind;
+  /** Sends a request through Fastify without a socket. */
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Closes the app (a graceful shutdown), keeping its database for a restart. */
+  close(): Promise<void>;
+  /** Boots a new app on the same database. */
+  restart(): Promise<TestApp>;
+  /** Closes the app and deletes its database. */
+  dispose(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly kind: TestDatabaseKind;
+  /** Extra environment variables, as the service would read them. */
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * Boots the real application as `npm start` would: on the embedded PGlite under a temporary DATA_DIR, or on a fresh
+ * PostgreSQL database of the `DATABASE_URL` server.
+ */
+export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
+  let database: TestDatabase | undefined;
+  let dataDir: string | undefined;
+  const env: Record<string, string> = { LOG_LEVEL: 'silent', ...options.env };
+  if (options.kind === 'postgres') {
+    database = await createTestDatabase({ kind: 'postgres', poolSize: 1, dataSourcePoolSize: 1 });
+    env.DATABASE_URL = database.url;
+  } else {
+    dataDir = await mkdtemp(join(tmpdir(), 'onthaal-e2e-'));
+    env.DATA_DIR = dataDir;
+  }
+  const cleanUp = async () => {
+    await database?.dispose();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  const boot = async (): Promise<TestApp> => {
+    const app = await createApp(loadConfig(env));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    let closed: Promise<void> | undefined;
+    const close = () => (closed ??= app.close());
+    return {
+      app,
+      kind: options.kind,
+      request: (request) => app.getHttpAdapter().getInstance().inject(request),
+      close,
+      restart: async () => {
+        await close();
+        return boot();
+      },
+      dispose: async () => {
+        await close();
+        await cleanUp();
+      },
+    };
+  };
+  try {
+    return await boot();
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
