@@ -21,9 +21,17 @@ describe.each(testDatabaseKinds())('the service on %s', (kind) => {
   });
 
   it('keeps a caller request id that looks like one, and replaces one that does not', async () => {
-    const kept = await service.request({ method: 'GET', url: '/health', headers: { 'x-request-id': 'trace-0001-abcd' } });
+    const kept = await service.request({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'trace-0001-abcd' },
+    });
     expect(kept.headers['x-request-id']).toBe('trace-0001-abcd');
-    const replaced = await service.request({ method: 'GET', url: '/health', headers: { 'x-request-id': 'Jan Peeters' } });
+    const replaced = await service.request({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'Jan Peeters' },
+    });
     expect(replaced.headers['x-request-id']).not.toBe('Jan Peeters');
   });
 
@@ -96,7 +104,9 @@ describe.each(testDatabaseKinds())('the service on %s', (kind) => {
     await service.request({ method: 'GET', url: '/health/ready' });
     const response = await service.request({ method: 'GET', url: '/metrics' });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toMatch(/onthaal_http_request_duration_seconds_count\{method="GET",route="\/health\/ready",status="200"\} \d+/);
+    expect(response.body).toMatch(
+      /onthaal_http_request_duration_seconds_count\{method="GET",route="\/health\/ready",status="200"\} \d+/,
+    );
     expect(response.body).toMatch(/onthaal_event_store_append_duration_seconds_count\{outcome="ok"\} [1-9]/);
     expect(response.body).toContain('# TYPE onthaal_projection_lag_events gauge');
     expect(response.body).toContain('# TYPE onthaal_projection_lag_seconds gauge');
@@ -105,11 +115,11 @@ describe.each(testDatabaseKinds())('the service on %s', (kind) => {
   it('keeps its data across a restart', async () => {
     const streamId = `probe-${randomUUID()}`;
     const eventId = randomUUID();
-    await service.app.get<EventStore>(EVENT_STORE).appendToStream(
-      streamId,
-      [{ id: eventId, type: 'ProbeRecorded', data: { n: 1 } }],
-      { expectedRevision: 'no_stream' },
-    );
+    await service.app
+      .get<EventStore>(EVENT_STORE)
+      .appendToStream(streamId, [{ id: eventId, type: 'ProbeRecorded', data: { n: 1 } }], {
+        expectedRevision: 'no_stream',
+      });
     service = await service.restart();
     const events = await service.app.get<EventStore>(EVENT_STORE).readStream(streamId);
     expect(events.map((event) => [event.id, event.type, event.data])).toEqual([[eventId, 'ProbeRecorded', { n: 1 }]]);

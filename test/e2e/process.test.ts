@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { typeScriptEntry } from '../support/typescript-process';
+
+/** `src/main.ts` as `npm start` runs it, in its own process. */
+function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, typeScriptEntry('src/main.ts'), {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the service process', () => {
+  it('refuses to start on a bad configuration, naming each variable and what it expects', async () => {
+    const main = startMain({ PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x' });
+    expect(await main.exited).toBe(78);
+    const { stderr, stdout } = main.output();
+    expect(stderr).toContain('PORT must be a whole number from 0 to 65535 (got "eighty")');
+    expect(stderr).toContain('DATABASE_URL must be a URL starting with postgres:// or postgresql://');
+    expect(stderr + stdout).not.toContain('hunter2');
+  });
+
+  it('starts on the embedded default, says embedded mode is for development, and shuts down gracefully', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'onthaal-process-'));
+    try {
+      const main = startMain({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+      await until(() => main.output().stdout.includes('Nest application successfully started'), 60_000);
+      expect(main.output().stdout).toMatch(/Embedded mode: PGlite database in .* For trying out and development only/);
+      main.child.kill('SIGTERM');
+      expect(await main.exited).toBe(0);
+      expect(main.output().stdout).toContain('"msg":"Stopped"');
+      expect(main.output().stderr).toBe('');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
