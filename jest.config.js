@@ -21,8 +21,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.test.ts'],
   transform: { '^.+\\.(t|j)s$': swc },
-  // Also the ESM-only packages that @fastify/static (the OpenAPI UI) and Fastify's inject() pull in.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|cookie)/)'],
+  // Also the ESM-only packages that jose, @fastify/static (the OpenAPI UI) and Fastify's inject() pull in.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|cookie|jose)/)'],
   testTimeout: 60_000,
   // Database-backed suites share one PostgreSQL server and the 2-core machine; two workers keep them honest and fast.
   maxWorkers: 2,

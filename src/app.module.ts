@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { CommandsModule } from './shared/commands/commands.module';
 import { DatabaseModule } from './shared/database/database.module';
 import { EventStoreModule } from './shared/event-store/event-store.module';
 import { ObservabilityModule } from './shared/observability/observability.module';
@@ -23,6 +24,7 @@ export class AppModule {
           entities: capabilities.flatMap((capability) => capability.entities),
         }),
         EventStoreModule,
+        CommandsModule,
         ProjectionsModule.forRoot(capabilities.flatMap((capability) => capability.projections)),
         ...capabilities.map((capability) => capability.module),
       ],

@@ -1,0 +1,15 @@
+/** The roles of ARCHITECTURE §7 and DOMAIN.md: what a user may do is decided by role and organisation together. */
+export const ROLES = ['social_worker', 'coordinator', 'analyst', 'volunteer', 'dpo', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who is calling, from a verified bearer token. `userId` is the identity provider's subject (an opaque id, never a
+ * name or an e-mail address), `organisationId` the partner organisation the user works for.
+ */
+export interface AuthenticatedUser {
+  readonly userId: string;
+  readonly organisationId: string;
+  readonly roles: readonly Role[];
+  /** Display name, for the user's own screens only: never logged, never stored in events. */
+  readonly name?: string;
+}
