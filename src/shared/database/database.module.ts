@@ -102,7 +102,7 @@ async function connect(config: AppConfig): Promise<DatabaseConnection> {
       kind: 'postgres',
       url: config.databaseUrl,
       poolSize: config.databasePoolSize,
-      stop: async () => undefined,
+      stop: () => Promise.resolve(),
     };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: EMBEDDED_MAX_CONNECTIONS });

@@ -10,21 +10,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Checks a batch before any adapter touches its store, so that both adapters refuse the same input with the
  * same error and nothing is written. Returns each event's serialised data and metadata for the adapter to reuse.
  */
-export function validateAppend(
-  streamId: string,
-  events: readonly EventData[],
-): { data: string; metadata: string }[] {
+export function validateAppend(streamId: string, events: readonly EventData[]): { data: string; metadata: string }[] {
   if (typeof streamId !== 'string' || streamId.length === 0 || streamId.length > 200 || streamId.startsWith('$')) {
     throw new InvalidAppend(String(streamId), 'stream id must be 1 to 200 characters and not start with "$"');
   }
-  if (!Array.isArray(events) || events.length === 0) {
+  // Callers outside TypeScript's reach may pass anything; a type guard on `events` itself would widen it to any[].
+  const isArray: (value: unknown) => boolean = Array.isArray;
+  if (!isArray(events) || events.length === 0) {
     throw new InvalidAppend(streamId, 'a batch holds at least one event');
   }
   const seen = new Set<string>();
   let bytes = 0;
   const serialised = events.map((event, index) => {
     const at = `event ${index}`;
-    if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidAppend(streamId, `${at}: id must be a UUID`);
+    if (typeof event.id !== 'string' || !UUID.test(event.id))
+      throw new InvalidAppend(streamId, `${at}: id must be a UUID`);
     const id = event.id.toLowerCase();
     if (seen.has(id)) throw new InvalidAppend(streamId, `${at}: duplicate event id in the batch`);
     seen.add(id);
@@ -54,6 +54,8 @@ function isJson(value: unknown, depth: number): boolean {
   if (depth > 64) return false;
   switch (typeof value) {
     case 'string':
+      // PostgreSQL's jsonb cannot hold U+0000; refusing it everywhere keeps the adapters interchangeable.
+      return !value.includes('\u0000');
     case 'boolean':
       return true;
     case 'number':
@@ -62,7 +64,7 @@ function isJson(value: unknown, depth: number): boolean {
       if (value === null) return true;
       if (Array.isArray(value)) return value.every((item) => isJson(item, depth + 1));
       if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
-      return Object.values(value).every((item) => isJson(item, depth + 1));
+      return Object.entries(value).every(([key, item]) => !key.includes('\u0000') && isJson(item, depth + 1));
     default:
       return false;
   }

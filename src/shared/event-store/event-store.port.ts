@@ -78,7 +78,10 @@ export interface ReadStreamOptions {
 
 export interface ReadAllOptions {
   readonly direction?: Direction;
-  /** Inclusive, as EventStoreDB's readAll. Defaults to `start` forwards and `end` backwards. */
+  /**
+   * As EventStoreDB's readAll: inclusive forwards, exclusive backwards (a backwards read from an event's position
+   * starts with the event before it). Defaults to `start` forwards and `end` backwards.
+   */
   readonly fromPosition?: typeof START | typeof END | Position;
   /** Defaults to 1000: `$all` is unbounded. */
   readonly maxCount?: number;

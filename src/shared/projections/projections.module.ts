@@ -9,17 +9,19 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { CLOCK, type Clock } from '../domain/clock';
 import { EVENT_STORE, type EventStore } from '../event-store';
 import { MetricsService } from '../observability/metrics.service';
 import type { ProjectionHandler } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
-/** Every projection of the app, as the composition root lists them (the rebuild CLI reads the same list). */
+/** Every capability's projections, as registered with `ProjectionsModule.forRoot`. */
 export const PROJECTIONS = Symbol('Projections');
 
 /**
- * Runs the app's projections in this process (unless `PROJECTIONS_ENABLED=false`), reports their lag as metrics, and
- * stops them after in-flight HTTP requests, before the database closes.
+ * Provides the `ProjectionRunner` (inject it by class: `waitFor` for read-your-writes, `status()` for health) and
+ * runs it from bootstrap to shutdown when `PROJECTIONS_ENABLED` (default true). With projections disabled, a replica
+ * still answers `waitFor` and `status()` from the stored checkpoints.
  */
 @Global()
 @Module({})
@@ -36,20 +38,27 @@ export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicat
         { provide: PROJECTIONS, useValue: projections },
         {
           provide: ProjectionRunner,
-          inject: [EVENT_STORE, DataSource, MetricsService],
-          useFactory: (eventStore: EventStore, dataSource: DataSource, metrics: MetricsService) => {
+          inject: [EVENT_STORE, DataSource, MetricsService, CLOCK, PROJECTIONS],
+          useFactory: (
+            eventStore: EventStore,
+            dataSource: DataSource,
+            metrics: MetricsService,
+            clock: Clock,
+            registered: readonly ProjectionHandler[],
+          ) => {
             const runner = new ProjectionRunner({
               eventStore,
               dataSource,
-              projections,
+              projections: registered,
               logger: new Logger('Projections'),
+              clock,
             });
             metrics.reportProjectionLag(() => runner.status());
             return runner;
           },
         },
       ],
-      exports: [PROJECTIONS, ProjectionRunner],
+      exports: [ProjectionRunner, PROJECTIONS],
     };
   }
 
@@ -57,6 +66,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicat
     if (this.config.projectionsEnabled) this.runner.start();
   }
 
+  /** Before the database closes (its module ends in `onApplicationShutdown`): the batch in flight commits first. */
   async beforeApplicationShutdown(): Promise<void> {
     await this.runner.stop();
   }

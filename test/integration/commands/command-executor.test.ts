@@ -110,9 +110,7 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
     );
     const accepted = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     expect(accepted).toHaveLength(5);
-    const refusals = outcomes
-      .filter((outcome) => outcome.status === 'rejected')
-      .map((outcome) => (outcome as PromiseRejectedResult).reason);
+    const refusals = outcomes.flatMap((outcome): unknown[] => (outcome.status === 'rejected' ? [outcome.reason] : []));
     expect(refusals.every((reason) => reason instanceof DomainRuleViolation)).toBe(true);
     const events = await store.readStream(streamId);
     expect(events.reduce((sum, event) => sum + Number(event.data.places), 0)).toBe(10);

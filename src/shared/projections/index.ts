@@ -1,0 +1,10 @@
+export * from './projection';
+export * from './projection.errors';
+export * from './positions';
+export * from './row-projection';
+export * from './projection-runner';
+export * from './rebuild';
+export { ProjectionCheckpoints1764201600000 } from './projection-checkpoints.migration';
+export { readCheckpoint, resetCheckpoint, type StoredCheckpoint } from './checkpoint-store';
+export { estimateLagEvents, progressFraction, readHead, type StoreHead } from './lag';
+export type { BackoffOptions } from './backoff';
