@@ -18,10 +18,10 @@ function startMain(env: Record<string, string>) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function until(condition: () => boolean, timeoutMs: number, explain: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
+    if (Date.now() > deadline) throw new Error(`timed out; ${explain()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -40,7 +40,11 @@ describe('the service process', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'onthaal-process-'));
     try {
       const main = startMain({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
-      await until(() => main.output().stdout.includes('Nest application successfully started'), 60_000);
+      await until(
+        () => main.output().stdout.includes('Nest application successfully started'),
+        45_000,
+        () => `stderr: ${main.output().stderr}`,
+      );
       expect(main.output().stdout).toMatch(/Embedded mode: PGlite database in .* For trying out and development only/);
       main.child.kill('SIGTERM');
       expect(await main.exited).toBe(0);
