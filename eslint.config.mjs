@@ -45,16 +45,28 @@ export default tseslint.config(
         {
           patterns: [
             { group: frameworkModules, message: 'domain/ stays pure: no framework, database or I/O imports.' },
-            { group: ['**/shared/*/!(domain)*', '**/shared/!(domain)/**'], message: 'domain/ may import only shared/domain.' },
+            {
+              group: ['**/shared/*/!(domain)*', '**/shared/!(domain)/**'],
+              message: 'domain/ may import only shared/domain.',
+            },
           ],
         },
       ],
       // Deciders take the time and any randomness as input; reading them here would make decisions unrepeatable.
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The time comes in the command.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The time comes in the command.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Randomness comes in the command.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The time comes in the command.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The time comes in the command.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Randomness comes in the command.',
+        },
         { selector: "CallExpression[callee.name='randomUUID']", message: 'Ids come in the command.' },
       ],
     },
@@ -68,7 +80,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/clients/**', '**/intake/**', '**/referral/**', '**/activation/**', '**/eviction-prevention/**', '**/duo/**', '**/impact/**', '**/partners/**'],
+              group: [
+                '**/clients/**',
+                '**/intake/**',
+                '**/referral/**',
+                '**/activation/**',
+                '**/eviction-prevention/**',
+                '**/duo/**',
+                '**/impact/**',
+                '**/partners/**',
+              ],
               message: 'shared/ must not depend on a capability.',
             },
           ],

@@ -1,10 +1,15 @@
 import 'reflect-metadata';
 import helmet from '@fastify/helmet';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { BEARER_SCHEME } from './shared/auth/access.decorators';
+import { installAccessLogHook } from './shared/auth/access-log/access-log.hook';
+import { describeAccess } from './shared/auth/openapi-access';
+import { trackRoutes } from './shared/auth/route-inventory';
 import { MAX_APPEND_BYTES } from './shared/event-store';
 import { createValidationPipe } from './shared/http/validation';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
@@ -12,11 +17,17 @@ import { createRootLogger, JsonLogger, requestContext } from './shared/observabi
 import { MetricsService } from './shared/observability/metrics.service';
 import { requestIdOf } from './shared/observability/request-context';
 
+export interface CreateAppOptions {
+  /** Modules added to the app, for tests that need an endpoint of their own. */
+  readonly extraModules?: readonly Type[];
+}
+
 /**
  * Builds the HTTP application (not yet listening): Fastify, problem details for every error, global validation,
- * request ids, latency metrics, security headers and the OpenAPI document at /docs.
+ * request ids, latency metrics, security headers, CORS, the access log and the OpenAPI document at /docs.
+ * Authentication, roles and rate limits are global guards of the AuthModule.
  */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     // A command body never needs more than one append's worth of data.
@@ -24,14 +35,34 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Requests are logged by the hook below, which leaves out query strings and bodies.
     logger: false,
     return503OnClosing: true,
+    // Per-address rate limits must see the client, not the load balancer.
+    trustProxy: typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy,
   });
+  // Before any route exists: the access matrix test holds every route against its table.
+  trackRoutes(adapter.getInstance());
   const logger = new JsonLogger(createRootLogger(config.logLevel));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options.extraModules),
+    adapter,
+    {
+      logger,
+      abortOnError: false,
+    },
+  );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
+  installAccessLogHook(app);
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', 'x-request-id'],
+      exposedHeaders: ['etag', 'location', 'retry-after', 'x-request-id'],
+      // Bearer tokens, not cookies: browsers need no credentials mode.
+      credentials: false,
+      maxAge: 600,
+    });
+  }
 
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
@@ -77,8 +108,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
           'Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'An access token of the identity provider, or in development one from `npm run token`.',
+        },
+        BEARER_SCHEME,
+      )
       .build(),
   );
+  describeAccess(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,7 +1,8 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { CommandsModule } from './shared/commands/commands.module';
+import { AuthModule } from './shared/auth/auth.module';
 import { DatabaseModule } from './shared/database/database.module';
 import { EventStoreModule } from './shared/event-store/event-store.module';
 import { ObservabilityModule } from './shared/observability/observability.module';
@@ -12,13 +13,15 @@ import { capabilities } from './capabilities';
 /** The composition root: shared infrastructure plus every capability's module, migrations and projections. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `extraModules`: for tests that need an endpoint of their own (a probe) inside the real app. */
+  static forRoot(config: AppConfig, extraModules: readonly Type[] = []): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
         CqrsModule.forRoot(),
         ObservabilityModule,
+        AuthModule,
         DatabaseModule.forRoot({
           migrations: capabilities.flatMap((capability) => capability.migrations),
           entities: capabilities.flatMap((capability) => capability.entities),
@@ -27,6 +30,7 @@ export class AppModule {
         CommandsModule,
         ProjectionsModule.forRoot(capabilities.flatMap((capability) => capability.projections)),
         ...capabilities.map((capability) => capability.module),
+        ...extraModules,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

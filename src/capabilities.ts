@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { EntitySchema } from 'typeorm';
 import type { MigrationClass } from './shared/database/data-source';
 import type { ProjectionHandler } from './shared/projections';
+import { partnersCapability } from './partners/partners.capability';
 
 /** What a capability contributes to the app: its Nest module, its read-model schema and its projections. */
 export interface Capability {
@@ -13,4 +14,4 @@ export interface Capability {
 }
 
 /** Every capability, in dependency order. Each issue that adds one adds it here. */
-export const capabilities: readonly Capability[] = [];
+export const capabilities: readonly Capability[] = [partnersCapability];

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory';
 import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
 
@@ -13,30 +14,42 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\nThe service did not start. See README.md, "Configuration".\n`);
     process.exit(EX_CONFIG);
   }
-  const app = await createApp(config);
-  await app.listen({ port: config.port, host: config.host });
 
-  const logger = new Logger('Shutdown');
+  // Signals are handled from the first moment: one that arrives while the app starts stops it once it has.
+  const started: { app?: NestFastifyApplication } = {};
+  let stopRequested: NodeJS.Signals | undefined;
   const shutDown = (signal: NodeJS.Signals) => {
-    logger.log(`${signal}: finishing in-flight requests and projection batches`);
-    // A shutdown that hangs (a stuck connection) must not keep the process alive for ever.
-    setTimeout(() => {
-      logger.error(`Shutdown took longer than ${config.shutdownTimeoutMs} ms; exiting`);
-      process.exit(1);
-    }, config.shutdownTimeoutMs).unref();
-    app.close().then(
-      () => {
-        logger.log('Stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error(`Shutdown failed: ${error instanceof Error ? error.name : typeof error}`);
-        process.exit(1);
-      },
-    );
+    if (started.app) stop(started.app, signal, config.shutdownTimeoutMs);
+    else stopRequested = signal;
   };
   process.once('SIGTERM', shutDown);
   process.once('SIGINT', shutDown);
+
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  started.app = app;
+  if (stopRequested) stop(app, stopRequested, config.shutdownTimeoutMs);
+}
+
+/** Finishes in-flight requests and projection batches, closes the stores, then exits. */
+function stop(app: NestFastifyApplication, signal: NodeJS.Signals, timeoutMs: number): void {
+  const logger = new Logger('Shutdown');
+  logger.log(`${signal}: finishing in-flight requests and projection batches`);
+  // A shutdown that hangs (a stuck connection) must not keep the process alive for ever.
+  setTimeout(() => {
+    logger.error(`Shutdown took longer than ${timeoutMs} ms; exiting`);
+    process.exit(1);
+  }, timeoutMs).unref();
+  app.close().then(
+    () => {
+      logger.log('Stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error(`Shutdown failed: ${error instanceof Error ? error.name : typeof error}`);
+      process.exit(1);
+    },
+  );
 }
 
 main().catch((error: unknown) => {

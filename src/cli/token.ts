@@ -61,7 +61,8 @@ export async function runTokenCommand(
   if (unknown.length > 0) problems.push(`unknown role(s): ${unknown.join(', ')}`);
   const organisationId = values.org ?? '';
   if (values.org === undefined) problems.push('--org is required');
-  else if (!isIdentifier(organisationId)) problems.push('--org must be an organisation id (letters, digits, . _ : | -)');
+  else if (!isIdentifier(organisationId))
+    problems.push('--org must be an organisation id (letters, digits, . _ : | -)');
   if (values.sub !== undefined && !isIdentifier(values.sub)) {
     problems.push('--sub must be an opaque user id (letters, digits, . _ : | -), not a name or e-mail address');
   }

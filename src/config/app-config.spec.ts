@@ -1,5 +1,17 @@
 import { ConfigError, loadConfig } from './app-config';
 
+const DEV_SECRET = 'a-development-secret-of-at-least-32-chars';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
 describe('loadConfig', () => {
   it('gives the embedded defaults when nothing is set', () => {
     const config = loadConfig({});
@@ -9,6 +21,10 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.logLevel).toBe('info');
     expect(config.projectionsEnabled).toBe(true);
+    expect(config.auth).toEqual({ mode: 'development', secret: undefined, clockToleranceSeconds: 30 });
+    expect(config.rateLimits).toEqual({ windowSeconds: 60, perIp: 1200, perUser: 300 });
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.trustProxy).toBe(false);
   });
 
   it('reads every variable', () => {
@@ -22,6 +38,13 @@ describe('loadConfig', () => {
       EVENTSTORE_CONNECTION_STRING: 'esdb+discover://node1:2113?tls=true',
       SHUTDOWN_TIMEOUT_MS: '5000',
       PROJECTIONS_ENABLED: 'false',
+      AUTH_DEV_SECRET: DEV_SECRET,
+      AUTH_CLOCK_TOLERANCE_SECONDS: '5',
+      RATE_LIMIT_WINDOW_SECONDS: '10',
+      RATE_LIMIT_PER_IP: '100',
+      RATE_LIMIT_PER_USER: '50',
+      CORS_ORIGINS: 'https://onthaal.w13.example, http://localhost:5173',
+      TRUST_PROXY: '10.0.0.2,10.1.0.0/16',
     });
     expect(config).toEqual({
       port: 8080,
@@ -33,6 +56,10 @@ describe('loadConfig', () => {
       eventStoreConnectionString: 'esdb+discover://node1:2113?tls=true',
       shutdownTimeoutMs: 5000,
       projectionsEnabled: false,
+      auth: { mode: 'development', secret: DEV_SECRET, clockToleranceSeconds: 5 },
+      rateLimits: { windowSeconds: 10, perIp: 100, perUser: 50 },
+      corsOrigins: ['https://onthaal.w13.example', 'http://localhost:5173'],
+      trustProxy: ['10.0.0.2', '10.1.0.0/16'],
     });
   });
 
@@ -64,5 +91,91 @@ describe('loadConfig', () => {
   it('refuses out-of-range numbers', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be a whole number from 0 to 65535');
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE');
+  });
+
+  describe('authentication (docs/adr/0007)', () => {
+    it('verifies an OIDC issuer with the audience, safe algorithms and claim names', () => {
+      const config = loadConfig({
+        AUTH_OIDC_ISSUER: 'https://idp.example.org/realms/w13',
+        AUTH_OIDC_AUDIENCE: 'onthaal',
+        DATABASE_URL: 'postgres://app@db/onthaal',
+      });
+      expect(config.auth).toEqual({
+        mode: 'oidc',
+        issuer: 'https://idp.example.org/realms/w13',
+        audience: 'onthaal',
+        jwksUrl: undefined,
+        algorithms: ['RS256', 'PS256', 'ES256'],
+        organisationClaim: 'org',
+        rolesClaim: 'roles',
+        clockToleranceSeconds: 30,
+      });
+    });
+
+    it('refuses development tokens in a production configuration', () => {
+      expect(
+        problemsOf({
+          AUTH_OIDC_ISSUER: 'https://idp.example.org',
+          AUTH_OIDC_AUDIENCE: 'onthaal',
+          AUTH_DEV_SECRET: DEV_SECRET,
+        }),
+      ).toEqual(['AUTH_DEV_SECRET must not be set with AUTH_OIDC_ISSUER: production refuses development tokens']);
+    });
+
+    it('refuses to start on PostgreSQL without an identity provider or an explicit development secret', () => {
+      const problems = problemsOf({ DATABASE_URL: 'postgres://app@db/onthaal' });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain('set AUTH_OIDC_ISSUER and AUTH_OIDC_AUDIENCE (production), or AUTH_DEV_SECRET');
+      expect(loadConfig({ DATABASE_URL: 'postgres://app@db/onthaal', AUTH_DEV_SECRET: DEV_SECRET }).auth).toEqual({
+        mode: 'development',
+        secret: DEV_SECRET,
+        clockToleranceSeconds: 30,
+      });
+    });
+
+    it.each([
+      [{ AUTH_OIDC_ISSUER: 'https://idp.example.org' }, 'AUTH_OIDC_AUDIENCE is required with AUTH_OIDC_ISSUER'],
+      [
+        { AUTH_OIDC_ISSUER: 'http://idp.example.org', AUTH_OIDC_AUDIENCE: 'a' },
+        'AUTH_OIDC_ISSUER must be an https:// URL',
+      ],
+      [
+        { AUTH_OIDC_ISSUER: 'https://idp.example.org', AUTH_OIDC_AUDIENCE: 'a', AUTH_OIDC_ALGORITHMS: 'RS256,HS256' },
+        'AUTH_OIDC_ALGORITHMS must be a comma-separated list of RS256',
+      ],
+      [
+        { AUTH_OIDC_ISSUER: 'https://idp.example.org', AUTH_OIDC_AUDIENCE: 'a', AUTH_OIDC_ALGORITHMS: 'none' },
+        'AUTH_OIDC_ALGORITHMS must be',
+      ],
+      [{ AUTH_OIDC_AUDIENCE: 'onthaal' }, 'AUTH_OIDC_AUDIENCE needs AUTH_OIDC_ISSUER'],
+      [{ AUTH_DEV_SECRET: 'short' }, 'AUTH_DEV_SECRET must be at least 32 characters long'],
+      [{ AUTH_CLOCK_TOLERANCE_SECONDS: '3600' }, 'AUTH_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300'],
+      [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS must list origins like https://app.example.org'],
+      [{ CORS_ORIGINS: 'https://app.example.org/path' }, 'not valid: https://app.example.org/path'],
+      [{ TRUST_PROXY: 'the load balancer' }, 'TRUST_PROXY must be true, false or a comma-separated list'],
+      [{ RATE_LIMIT_PER_USER: '0' }, 'RATE_LIMIT_PER_USER must be a whole number from 1'],
+    ])('refuses %j', (env, message) => {
+      expect(problemsOf(env).join('\n')).toContain(message);
+    });
+
+    it('accepts plain http for an identity provider on localhost only', () => {
+      const config = loadConfig({
+        AUTH_OIDC_ISSUER: 'http://127.0.0.1:8080/realms/dev',
+        AUTH_OIDC_AUDIENCE: 'onthaal',
+      });
+      expect(config.auth).toMatchObject({ mode: 'oidc', issuer: 'http://127.0.0.1:8080/realms/dev' });
+    });
+
+    it('never echoes the development secret', () => {
+      const secret = 'hunter2-but-thirty-two-characters-long';
+      let message = '';
+      try {
+        loadConfig({ AUTH_DEV_SECRET: secret, AUTH_OIDC_ISSUER: 'https://idp.example.org' });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('AUTH_DEV_SECRET');
+      expect(message).not.toContain(secret);
+    });
   });
 });

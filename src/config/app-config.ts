@@ -19,6 +19,58 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Whether projections run in this process (turn off on replicas that only serve HTTP). */
   readonly projectionsEnabled: boolean;
+  /** How bearer tokens are verified (docs/adr/0007-authentication-and-access-control.md). */
+  readonly auth: AuthConfig;
+  readonly rateLimits: RateLimitConfig;
+  /** Browser origins allowed to call the API (CORS); empty: no CORS headers at all. */
+  readonly corsOrigins: readonly string[];
+  /** Which proxies' `X-Forwarded-For` to believe, so that per-IP limits see the client and not the load balancer. */
+  readonly trustProxy: boolean | readonly string[];
+}
+
+/** Asymmetric JWS algorithms an identity provider may sign with. HS* (a shared secret) and `none` never. */
+export const OIDC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
+export type OidcAlgorithm = (typeof OIDC_ALGORITHMS)[number];
+
+/**
+ * Production: tokens of an OpenID Connect issuer, verified against its JWKS. Development: HS256 tokens signed with a
+ * local secret (`npm run token`); `secret` undefined means the one generated once under `DATA_DIR`.
+ */
+export type AuthConfig =
+  | {
+      readonly mode: 'oidc';
+      readonly issuer: string;
+      readonly audience: string;
+      /** Defaults to the `jwks_uri` of the issuer's discovery document. */
+      readonly jwksUrl: string | undefined;
+      readonly algorithms: readonly OidcAlgorithm[];
+      /** Claim names for the organisation and the roles: identity providers differ (Auth0 wants URLs). */
+      readonly organisationClaim: string;
+      readonly rolesClaim: string;
+      readonly clockToleranceSeconds: number;
+    }
+  | {
+      readonly mode: 'development';
+      readonly secret: string | undefined;
+      readonly clockToleranceSeconds: number;
+    };
+
+/** Requests per window, per client IP address and per authenticated user, counted by each replica. */
+export interface RateLimitConfig {
+  readonly windowSeconds: number;
+  readonly perIp: number;
+  readonly perUser: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -39,7 +91,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
-  const config: AppConfig = {
+  const base = {
     port: read.integer('PORT', 3000, 0, 65535),
     host: read.string('HOST', '0.0.0.0'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -50,8 +102,56 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     projectionsEnabled: read.boolean('PROJECTIONS_ENABLED', true),
   };
+  const config: AppConfig = {
+    ...base,
+    auth: readAuth(read, problems, base.databaseUrl),
+    rateLimits: {
+      windowSeconds: read.integer('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+      perIp: read.integer('RATE_LIMIT_PER_IP', 1200, 1, 1_000_000),
+      perUser: read.integer('RATE_LIMIT_PER_USER', 300, 1, 1_000_000),
+    },
+    corsOrigins: read.origins('CORS_ORIGINS'),
+    trustProxy: read.trustProxy('TRUST_PROXY'),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const DEV_SECRET_MIN_LENGTH = 32;
+
+/** The rules of docs/adr/0007: OIDC when an issuer is set; otherwise development tokens, never by accident. */
+function readAuth(read: EnvReader, problems: string[], databaseUrl: string | undefined): AuthConfig {
+  const issuer = read.httpsUrl('AUTH_OIDC_ISSUER');
+  const devSecret = read.secret('AUTH_DEV_SECRET', DEV_SECRET_MIN_LENGTH);
+  const clockToleranceSeconds = read.integer('AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300);
+  if (issuer !== undefined || read.isSet('AUTH_OIDC_ISSUER')) {
+    const audience = read.string('AUTH_OIDC_AUDIENCE', '');
+    if (audience === '') problems.push('AUTH_OIDC_AUDIENCE is required with AUTH_OIDC_ISSUER');
+    if (read.isSet('AUTH_DEV_SECRET')) {
+      problems.push('AUTH_DEV_SECRET must not be set with AUTH_OIDC_ISSUER: production refuses development tokens');
+    }
+    return {
+      mode: 'oidc',
+      issuer: issuer ?? '',
+      audience,
+      jwksUrl: read.httpsUrl('AUTH_OIDC_JWKS_URL'),
+      algorithms: read.listOf('AUTH_OIDC_ALGORITHMS', OIDC_ALGORITHMS, ['RS256', 'PS256', 'ES256']),
+      organisationClaim: read.string('AUTH_ORGANISATION_CLAIM', 'org'),
+      rolesClaim: read.string('AUTH_ROLES_CLAIM', 'roles'),
+      clockToleranceSeconds,
+    };
+  }
+  for (const name of ['AUTH_OIDC_AUDIENCE', 'AUTH_OIDC_JWKS_URL', 'AUTH_OIDC_ALGORITHMS']) {
+    if (read.isSet(name)) problems.push(`${name} needs AUTH_OIDC_ISSUER`);
+  }
+  // A real database without an identity provider must not silently fall back to a secret nobody chose.
+  if (databaseUrl !== undefined && devSecret === undefined && !read.isSet('AUTH_DEV_SECRET')) {
+    problems.push(
+      'DATABASE_URL is set, so tokens must be verified: set AUTH_OIDC_ISSUER and AUTH_OIDC_AUDIENCE (production), ' +
+        `or AUTH_DEV_SECRET (development tokens, at least ${DEV_SECRET_MIN_LENGTH} characters)`,
+    );
+  }
+  return { mode: 'development', secret: devSecret, clockToleranceSeconds };
 }
 
 class EnvReader {
@@ -63,6 +163,10 @@ class EnvReader {
   private raw(name: string): string | undefined {
     const value = this.env[name]?.trim();
     return value === undefined || value === '' ? undefined : value;
+  }
+
+  isSet(name: string): boolean {
+    return this.raw(name) !== undefined;
   }
 
   string(name: string, fallback: string): string {
@@ -100,6 +204,86 @@ class EnvReader {
   path(name: string, fallback: string): string {
     const value = this.raw(name) ?? fallback;
     return isAbsolute(value) ? value : resolve(process.cwd(), value);
+  }
+
+  /** Never echoes the value. */
+  secret(name: string, minLength: number): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    if (value.length < minLength) {
+      this.problems.push(`${name} must be at least ${minLength} characters long`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Comma-separated values, each one of `allowed`. */
+  listOf<T extends string>(name: string, allowed: readonly T[], fallback: readonly T[]): readonly T[] {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const items = value.split(',').map((item) => item.trim());
+    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+    if (unknown.length > 0 || items.length === 0) {
+      this.problems.push(`${name} must be a comma-separated list of ${allowed.join(', ')} (got "${value}")`);
+      return fallback;
+    }
+    return items as T[];
+  }
+
+  /** An https URL; plain http only on a loopback host (a test or a local identity provider). */
+  httpsUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    const loopback = url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url === undefined || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
+      this.problems.push(`${name} must be an https:// URL (http:// only for localhost) (got "${value}")`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** `https://app.example.org,http://localhost:5173`: scheme, host and port only; `*` is refused. */
+  origins(name: string): readonly string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    const origins = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+    const bad = origins.filter((origin) => {
+      try {
+        const url = new URL(origin);
+        return !['http:', 'https:'].includes(url.protocol) || url.origin !== origin;
+      } catch {
+        return true;
+      }
+    });
+    if (bad.length > 0) {
+      this.problems.push(
+        `${name} must list origins like https://app.example.org, separated by commas (not valid: ${bad.join(', ')})`,
+      );
+      return [];
+    }
+    return origins;
+  }
+
+  /** `true`/`false`, or a comma-separated list of proxy addresses or CIDR ranges (safer than trusting any hop). */
+  trustProxy(name: string): boolean | readonly string[] {
+    const value = this.raw(name);
+    if (value === undefined) return false;
+    if (['true', 'false'].includes(value.toLowerCase())) return value.toLowerCase() === 'true';
+    const addresses = value.split(',').map((item) => item.trim());
+    if (addresses.some((address) => !/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(address))) {
+      this.problems.push(`${name} must be true, false or a comma-separated list of proxy addresses (got "${value}")`);
+      return false;
+    }
+    return addresses;
   }
 
   /** Never echoes the value: connection strings carry passwords. */

@@ -88,7 +88,7 @@ describe.each(testDatabaseKinds())('the service on %s', (kind) => {
   it('serves the OpenAPI document and its UI', async () => {
     const json = await service.request({ method: 'GET', url: '/docs-json' });
     expect(json.statusCode).toBe(200);
-    const document = json.json();
+    const document = json.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/health', '/health/ready']));
     const ui = await service.request({ method: 'GET', url: '/docs' });

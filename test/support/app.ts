@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
+import { TEST_AUTH_SECRET } from './auth';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './database';
 
 export interface TestApp {
@@ -22,8 +24,13 @@ export interface TestApp {
 
 export interface TestAppOptions {
   readonly kind: TestDatabaseKind;
-  /** Extra environment variables, as the service would read them. */
+  /**
+   * Extra environment variables, as the service would read them. `AUTH_DEV_SECRET` defaults to the secret of
+   * `test/support/auth.ts` (so `tokenFor` works); set it to '' for the secret generated under DATA_DIR.
+   */
   readonly env?: Record<string, string>;
+  /** Modules added to the app: a probe endpoint a test needs. */
+  readonly extraModules?: readonly Type[];
 }
 
 /**
@@ -33,7 +40,7 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   let database: TestDatabase | undefined;
   let dataDir: string | undefined;
-  const env: Record<string, string> = { LOG_LEVEL: 'silent', ...options.env };
+  const env: Record<string, string> = { LOG_LEVEL: 'silent', AUTH_DEV_SECRET: TEST_AUTH_SECRET, ...options.env };
   if (options.kind === 'postgres') {
     database = await createTestDatabase({ kind: 'postgres', poolSize: 1, dataSourcePoolSize: 1 });
     env.DATABASE_URL = database.url;
@@ -46,7 +53,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
   const boot = async (): Promise<TestApp> => {
-    const app = await createApp(loadConfig(env));
+    const app = await createApp(loadConfig(env), { extraModules: options.extraModules ?? [] });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     let closed: Promise<void> | undefined;

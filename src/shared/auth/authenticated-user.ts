@@ -2,6 +2,10 @@
 export const ROLES = ['social_worker', 'coordinator', 'analyst', 'volunteer', 'dpo', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
 /**
  * Who is calling, from a verified bearer token. `userId` is the identity provider's subject (an opaque id, never a
  * name or an e-mail address), `organisationId` the partner organisation the user works for.

@@ -1,5 +1,6 @@
 import { CreateEventStore1764115200000 } from '../event-store/postgres/create-event-store.migration';
 import { ProjectionCheckpoints1764201600000 } from '../projections/projection-checkpoints.migration';
+import { AccessLog1764374400000 } from '../auth/access-log/access-log.migration';
 import type { MigrationClass } from './data-source';
 
 /**
@@ -9,4 +10,5 @@ import type { MigrationClass } from './data-source';
 export const sharedMigrations: readonly MigrationClass[] = [
   CreateEventStore1764115200000,
   ProjectionCheckpoints1764201600000,
+  AccessLog1764374400000,
 ];

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { EVENT_STORE, type EventStore } from '../event-store';
+import { Public } from '../auth/access.decorators';
 import { ProblemException } from '../http/problem-details';
 import { ProjectionRunner } from '../projections/projection-runner';
 
@@ -16,6 +17,7 @@ export interface ReadinessCheck {
 const CHECK_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -17,6 +17,8 @@ export class ProjectionLocks {
   private connecting: Promise<QueryRunner> | undefined;
   private readonly held = new Set<string>();
   private readonly lostListeners = new Set<(names: readonly string[]) => void>();
+  /** The lock connection's queries, one after another: pg deprecates queueing them on one client. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -29,10 +31,9 @@ export class ProjectionLocks {
     if (this.held.has(name)) return true;
     const connection = await this.connect();
     try {
-      const rows = (await connection.query('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS acquired', [
-        LOCK_NAMESPACE,
-        name,
-      ])) as { acquired: boolean }[];
+      const rows = (await this.serially(() =>
+        connection.query('SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS acquired', [LOCK_NAMESPACE, name]),
+      )) as { acquired: boolean }[];
       if (rows[0]?.acquired !== true) return false;
       this.held.add(name);
       return true;
@@ -47,7 +48,9 @@ export class ProjectionLocks {
     const connection = this.connection;
     if (!connection || connection.isReleased) return;
     try {
-      await connection.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [LOCK_NAMESPACE, name]);
+      await this.serially(() =>
+        connection.query('SELECT pg_advisory_unlock(hashtext($1), hashtext($2))', [LOCK_NAMESPACE, name]),
+      );
     } catch {
       // A broken connection released every lock of its session already.
       this.dropConnection();
@@ -63,7 +66,7 @@ export class ProjectionLocks {
     const connection = this.connection;
     try {
       if (!connection || connection.isReleased) throw new Error('lock connection closed');
-      await connection.query('SELECT 1');
+      await this.serially(() => connection.query('SELECT 1'));
       return true;
     } catch {
       this.dropConnection();
@@ -82,6 +85,12 @@ export class ProjectionLocks {
     const connection = this.connection;
     this.connection = undefined;
     if (connection && !connection.isReleased) await connection.release();
+  }
+
+  private serially<T>(query: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(query, query);
+    this.tail = result.catch(() => undefined);
+    return result;
   }
 
   private async connect(): Promise<QueryRunner> {

@@ -1,0 +1,34 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../shared/auth/access.decorators';
+import { ApiProblems, ApiQueryEndpoint } from '../common/openapi';
+import { WorkingYearParams } from '../common/params';
+import { notFound } from '../common/problems';
+import { CONTRIBUTION_READERS } from '../common/roles';
+import { CalculateContributionsHandler } from './calculate-contributions.handler';
+import { ContributionReportView, toContributionReportView } from './contribution-report.view';
+
+@ApiTags('Member contributions')
+@Controller('contributions')
+export class CalculateContributionsController {
+  constructor(private readonly handler: CalculateContributionsHandler) {}
+
+  @Get(':workingYear')
+  @Roles(...CONTRIBUTION_READERS)
+  @ApiQueryEndpoint(
+    'Member contributions for a working year',
+    'Per member municipality: the population on 1 January of the year before the working year, times the rate of ' +
+      'the working year; the part a co-funder pays back (the rate above its base rate, in whole euros, rounded ' +
+      'down); and the net amount. Amounts are exact: decimal text and integer cents. 404 ' +
+      '`CONTRIBUTION_RATE_NOT_SET` when no rate covers the working year.',
+  )
+  @ApiProblems(404)
+  @ApiOkResponse({ type: ContributionReportView })
+  async calculate(@Param() params: WorkingYearParams): Promise<ContributionReportView> {
+    const report = await this.handler.execute(params.workingYear);
+    if (report.kind === 'no_rate') {
+      throw notFound('CONTRIBUTION_RATE_NOT_SET', `No contribution rate covers working year ${report.workingYear}`);
+    }
+    return toContributionReportView(report);
+  }
+}

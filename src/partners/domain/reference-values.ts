@@ -1,0 +1,36 @@
+/**
+ * The closed vocabularies of the reference data. Codes are stable forever: they are stored in events and read models.
+ */
+
+/** What kind of partner an organisation is (DOMAIN.md: the OCMWs, the CAW, the DMWs, W13's own services, others). */
+export const ORGANISATION_TYPES = ['ocmw', 'caw', 'dmw', 'w13_service', 'external'] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/** The life domains an intake assesses (DOMAIN.md, capability 2); a right in the catalogue belongs to one. */
+export const LIFE_DOMAINS = [
+  'finances',
+  'debts',
+  'housing',
+  'energy',
+  'work_and_education',
+  'health',
+  'mental_health',
+  'social_network',
+  'mobility',
+  'leisure',
+  'administration',
+  'family',
+] as const;
+export type LifeDomain = (typeof LIFE_DOMAINS)[number];
+
+/** Who grants a right. Flemish and federal rights apply in every municipality; a local right in one. */
+export const RIGHT_LEVELS = ['local', 'flemish', 'federal'] as const;
+export type RightLevel = (typeof RIGHT_LEVELS)[number];
+
+/** Years as reference data uses them (population on 1 January, working years): a plausible calendar year. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
+export function isYear(value: number): boolean {
+  return Number.isInteger(value) && value >= FIRST_YEAR && value <= LAST_YEAR;
+}

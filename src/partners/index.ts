@@ -1,0 +1,70 @@
+/**
+ * The public surface of the partners capability: what other capabilities may import. Events (to project them),
+ * stream categories, the reference vocabularies, and the queries (inject them after importing `PartnersModule`):
+ *
+ * - `OrganisationsQuery.find(organisationId)`: a referral's receiving organisation, its type, municipality and
+ *   `responseDeadlineDays` (null: it receives no referrals), and whether it is `active`.
+ * - `MunicipalitiesQuery.populationsIn(year)` / `.find(municipalityId)`: population on 1 January per year (reach per
+ *   1,000 inhabitants), with `approximate` marking estimates.
+ * - `RightsCatalogueQuery.find(rightId)` / `.appliesIn(rightId, municipalityId)`: the rights an intake explores.
+ *
+ * The queries read eventually consistent read models.
+ */
+export { PartnersModule } from './partners.module';
+export { OrganisationsQuery, type OrganisationFilter } from './organisation-directory/organisations.query';
+export { OrganisationView } from './organisation-directory/organisation.view';
+export {
+  MunicipalitiesQuery,
+  type MunicipalityFilter,
+  type MunicipalityPopulation,
+} from './municipality-register/municipalities.query';
+export { MunicipalityView, PopulationView } from './municipality-register/municipality.view';
+export { RightsCatalogueQuery, type CatalogueRightFilter } from './rights-catalogue/rights-catalogue.query';
+export { CatalogueRightView } from './rights-catalogue/catalogue-right.view';
+export type { Page } from './common/pagination';
+
+export {
+  ORGANISATION_TYPES,
+  type OrganisationType,
+  LIFE_DOMAINS,
+  type LifeDomain,
+  RIGHT_LEVELS,
+  type RightLevel,
+} from './domain/reference-values';
+export {
+  ORGANISATION_CATEGORY,
+  ORGANISATION_EVENT_TYPES,
+  type OrganisationDetails,
+  type OrganisationEvent,
+  type OrganisationRegistered,
+  type OrganisationChanged,
+  type OrganisationDeactivated,
+} from './domain/organisation.events';
+export {
+  MUNICIPALITY_CATEGORY,
+  MUNICIPALITY_EVENT_TYPES,
+  POPULATION_EVENT_TYPES,
+  type MunicipalityDetails,
+  type PopulationFigure,
+  type MunicipalityEvent,
+  type MunicipalityRegistered,
+  type MunicipalityChanged,
+  type MunicipalityPopulationRecorded,
+  type MunicipalityPopulationCorrected,
+} from './domain/municipality.events';
+export {
+  CATALOGUE_RIGHT_CATEGORY,
+  CATALOGUE_RIGHT_EVENT_TYPES,
+  type CatalogueRightDetails,
+  type CatalogueRightEvent,
+  type CatalogueRightAdded,
+  type CatalogueRightChanged,
+  type CatalogueRightRetired,
+} from './domain/catalogue-right.events';
+export {
+  CONTRIBUTION_SCHEDULE_CATEGORY,
+  CONTRIBUTION_SCHEDULE_EVENT_TYPES,
+  type ContributionScheduleEvent,
+  type RatePeriod,
+  type CoFundingAgreement,
+} from './domain/contribution-schedule.events';

@@ -1,0 +1,121 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ProjectionRunner } from '../shared/projections';
+import { AddCatalogueRightController } from './add-catalogue-right/add-catalogue-right.controller';
+import { AddCatalogueRightHandler } from './add-catalogue-right/add-catalogue-right.handler';
+import { AddCoFundingAgreementController } from './add-co-funding-agreement/add-co-funding-agreement.controller';
+import { AddRatePeriodController } from './add-rate-period/add-rate-period.controller';
+import { ContributionScheduleHandler } from './add-rate-period/contribution-schedule.handler';
+import { CalculateContributionsController } from './calculate-contributions/calculate-contributions.controller';
+import { CalculateContributionsHandler } from './calculate-contributions/calculate-contributions.handler';
+import { CatalogueRightHandler } from './change-catalogue-right/catalogue-right.handler';
+import { ChangeCatalogueRightController } from './change-catalogue-right/change-catalogue-right.controller';
+import { ChangeMunicipalityController } from './change-municipality/change-municipality.controller';
+import { ChangeMunicipalityHandler } from './change-municipality/change-municipality.handler';
+import { ChangeOrganisationController } from './change-organisation/change-organisation.controller';
+import { ChangeOrganisationHandler } from './change-organisation/change-organisation.handler';
+import { MunicipalityLookup } from './common/municipality-lookup';
+import { ReadYourWrites } from './common/read-your-writes';
+import { ContributionScheduleQuery } from './contribution-schedule/contribution-schedule.query';
+import { CorrectPopulationController } from './correct-population/correct-population.controller';
+import { DeactivateOrganisationController } from './deactivate-organisation/deactivate-organisation.controller';
+import { DeactivateOrganisationHandler } from './deactivate-organisation/deactivate-organisation.handler';
+import { EndCoFundingAgreementController } from './end-co-funding-agreement/end-co-funding-agreement.controller';
+import { EndRatePeriodController } from './end-rate-period/end-rate-period.controller';
+import { MunicipalitiesQuery } from './municipality-register/municipalities.query';
+import { OrganisationsQuery } from './organisation-directory/organisations.query';
+import { ReadContributionScheduleController } from './read-contribution-schedule/read-contribution-schedule.controller';
+import { ReadMunicipalitiesController } from './read-municipalities/read-municipalities.controller';
+import { ReadOrganisationsController } from './read-organisations/read-organisations.controller';
+import { ReadRightsCatalogueController } from './read-rights-catalogue/read-rights-catalogue.controller';
+import { RecordPopulationController } from './record-population/record-population.controller';
+import { PopulationFigureHandler } from './record-population/record-population.handler';
+import { ReferenceDataSeeder } from './reference-data/reference-data-seeder';
+import { loadW13Defaults, PARTNERS_DEFAULTS } from './reference-data/reference-data-defaults';
+import { RegisterMunicipalityController } from './register-municipality/register-municipality.controller';
+import { RegisterMunicipalityHandler } from './register-municipality/register-municipality.handler';
+import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
+import { RegisterOrganisationHandler } from './register-organisation/register-organisation.handler';
+import { RetireCatalogueRightController } from './retire-catalogue-right/retire-catalogue-right.controller';
+import { RightsCatalogueQuery } from './rights-catalogue/rights-catalogue.query';
+import { WithdrawCoFundingAgreementController } from './withdraw-co-funding-agreement/withdraw-co-funding-agreement.controller';
+import { WithdrawRatePeriodController } from './withdraw-rate-period/withdraw-rate-period.controller';
+
+/** How long a first start waits for the read models to show the loaded defaults before serving anyway. */
+const DEFAULTS_VISIBLE_TIMEOUT_MS = 15_000;
+
+/**
+ * Partners and their contributions (DOMAIN.md, capability 8): the reference data every other capability names
+ * (organisations, municipalities and their population, the rights catalogue) and the member contributions.
+ * Exports its queries for other capabilities (see `index.ts`).
+ */
+@Module({
+  controllers: [
+    ReadOrganisationsController,
+    RegisterOrganisationController,
+    ChangeOrganisationController,
+    DeactivateOrganisationController,
+    ReadMunicipalitiesController,
+    RegisterMunicipalityController,
+    ChangeMunicipalityController,
+    RecordPopulationController,
+    CorrectPopulationController,
+    ReadRightsCatalogueController,
+    AddCatalogueRightController,
+    ChangeCatalogueRightController,
+    RetireCatalogueRightController,
+    ReadContributionScheduleController,
+    AddRatePeriodController,
+    EndRatePeriodController,
+    WithdrawRatePeriodController,
+    AddCoFundingAgreementController,
+    EndCoFundingAgreementController,
+    WithdrawCoFundingAgreementController,
+    CalculateContributionsController,
+  ],
+  providers: [
+    { provide: PARTNERS_DEFAULTS, useFactory: loadW13Defaults },
+    MunicipalityLookup,
+    ReadYourWrites,
+    OrganisationsQuery,
+    MunicipalitiesQuery,
+    RightsCatalogueQuery,
+    ContributionScheduleQuery,
+    RegisterOrganisationHandler,
+    ChangeOrganisationHandler,
+    DeactivateOrganisationHandler,
+    RegisterMunicipalityHandler,
+    ChangeMunicipalityHandler,
+    PopulationFigureHandler,
+    AddCatalogueRightHandler,
+    CatalogueRightHandler,
+    ContributionScheduleHandler,
+    CalculateContributionsHandler,
+    ReferenceDataSeeder,
+  ],
+  exports: [OrganisationsQuery, MunicipalitiesQuery, RightsCatalogueQuery],
+})
+export class PartnersModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('ReferenceData');
+
+  constructor(
+    private readonly seeder: ReferenceDataSeeder,
+    private readonly runner: ProjectionRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Loads the W13 defaults on first start. The projections (a global module's hook, so already started) then get a
+   * bounded wait, so that a fresh service answers its first reads with the defaults in place.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const outcome = await this.seeder.seedIfEmpty();
+    if (outcome.kind !== 'loaded' || !this.config.projectionsEnabled) return;
+    const waits = [...outcome.positions].map(([projection, position]) =>
+      this.runner.waitFor(projection, position, DEFAULTS_VISIBLE_TIMEOUT_MS),
+    );
+    if ((await Promise.all(waits)).includes(false)) {
+      this.logger.warn('The read models did not show the loaded defaults in time; they will shortly');
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import type { RecordedEvent } from '../../shared/event-store';
+import { defineRowProjection } from '../../shared/projections';
+import { CATALOGUE_RIGHT_EVENT_TYPES, type CatalogueRightEvent } from '../domain/catalogue-right.events';
+import { CatalogueRightRow } from './catalogue-right.row';
+
+export const RIGHTS_CATALOGUE_PROJECTION = 'partners.rights-catalogue';
+
+export const rightsCatalogueProjection = defineRowProjection<CatalogueRightRow>({
+  name: RIGHTS_CATALOGUE_PROJECTION,
+  version: 1,
+  entity: CatalogueRightRow,
+  eventTypes: CATALOGUE_RIGHT_EVENT_TYPES,
+  keyOf: (event) => (event.data as CatalogueRightEvent['data']).rightId,
+  evolve(row, recorded: RecordedEvent) {
+    const event = recorded as unknown as CatalogueRightEvent;
+    switch (event.type) {
+      case 'CatalogueRightAdded':
+        return {
+          rightId: event.data.rightId,
+          name: event.data.name,
+          lifeDomain: event.data.lifeDomain,
+          level: event.data.level,
+          municipalityId: event.data.municipalityId,
+          retired: false,
+          revision: recorded.revision,
+        };
+      case 'CatalogueRightChanged':
+        return row && { ...row, name: event.data.name, lifeDomain: event.data.lifeDomain, revision: recorded.revision };
+      case 'CatalogueRightRetired':
+        return row && { ...row, retired: true, revision: recorded.revision };
+    }
+  },
+});

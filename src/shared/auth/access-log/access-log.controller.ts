@@ -1,0 +1,121 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ProblemException } from '../../http/problem-details';
+import { Roles } from '../access.decorators';
+import { ROLES, type Role } from '../authenticated-user';
+import { IDENTIFIER_PATTERN } from '../token-claims';
+import { AccessLogged } from './access-logged.decorator';
+import { AccessLog, type AccessLogEntryView, type AccessOutcome } from './access-log.service';
+
+export const MAX_PAGE_SIZE = 200;
+const DEFAULT_PAGE_SIZE = 50;
+
+export class AccessLogQuery {
+  @ApiPropertyOptional({ description: 'Entries about this person (a client id)', format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+
+  @ApiPropertyOptional({ description: "Entries of this user (the identity provider's subject)" })
+  @IsOptional()
+  @Matches(IDENTIFIER_PATTERN, { message: 'userId must be a user id' })
+  userId?: string;
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+}
+
+export class AccessLogEntryDto implements AccessLogEntryView {
+  @ApiProperty({ description: 'Position in the log' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Absent for an unauthenticated attempt' })
+  userId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) organisationId!: string | null;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty({ enum: ['read', 'write'] }) action!: 'read' | 'write';
+  @ApiProperty({ example: 'caseFile' }) resourceType!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) resourceId!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) personId!: string | null;
+  @ApiProperty({ example: 'GET' }) method!: string;
+  @ApiProperty({ example: '/case-files/:id', description: 'The route template, never the URL' }) route!: string;
+  @ApiProperty({ example: 200 }) statusCode!: number;
+  @ApiProperty({ enum: ['allowed', 'denied', 'failed'] }) outcome!: AccessOutcome;
+}
+
+export class AccessLogPageDto {
+  @ApiProperty({ type: [AccessLogEntryDto] }) items!: AccessLogEntryDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' })
+  nextCursor!: string | null;
+}
+
+@ApiTags('access log')
+@Controller('access-log')
+export class AccessLogController {
+  constructor(private readonly accessLog: AccessLog) {}
+
+  @Get()
+  @Roles('dpo')
+  // Reading who saw a person's data is itself a read about that person.
+  @AccessLogged({ resource: 'accessLog', action: 'read', personIdQuery: 'personId' })
+  @ApiOperation({
+    summary: 'Who accessed what, by person or by user, newest first',
+    description:
+      'Give `personId`, `userId` or both. Entries hold identifiers only. Region-wide: the data-protection officer ' +
+      'answers for the partnership (docs/adr/0007-authentication-and-access-control.md).',
+  })
+  @ApiOkResponse({ type: AccessLogPageDto })
+  @ApiBadRequestResponse({
+    description: 'Problem details, code `VALIDATION_FAILED`: no filter, or a bad id, cursor or limit',
+  })
+  async list(@Query() query: AccessLogQuery): Promise<AccessLogPageDto> {
+    if (query.personId === undefined && query.userId === undefined) {
+      throw new ProblemException(400, 'VALIDATION_FAILED', 'The request is invalid', 'Give personId or userId', [
+        { field: 'personId', messages: ['personId or userId is required'] },
+      ]);
+    }
+    const { entries, continueBefore } = await this.accessLog.find(
+      { personId: query.personId, userId: query.userId },
+      {
+        before: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+        limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      },
+    );
+    return { items: entries, nextCursor: continueBefore === undefined ? null : encodeCursor(continueBefore) };
+  }
+}
+
+/** Opaque to clients: a versioned position, so that the format can change without breaking saved links silently. */
+function encodeCursor(id: string): string {
+  return Buffer.from(`v1:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const match = /^v1:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match?.[1]) {
+    throw new ProblemException(400, 'VALIDATION_FAILED', 'The request is invalid', 'The cursor is not valid', [
+      { field: 'cursor', messages: ['cursor must be a nextCursor of this endpoint'] },
+    ]);
+  }
+  return match[1];
+}

@@ -1,0 +1,46 @@
+import { isUuid } from '../../domain/ids';
+import type { AccessAction } from './access-logged.decorator';
+
+/** What a handler may add to its request's access-log entry. Values that are not UUIDs are ignored. */
+export interface PendingAccessLogEntry {
+  setResourceId(resourceId: string): void;
+  addPerson(personId: string): void;
+}
+
+/** The entry of one request, from the access guard (before authentication) to the hook that stores it. */
+export class RequestAccessLogEntry implements PendingAccessLogEntry {
+  resourceId: string | undefined;
+  readonly personIds = new Set<string>();
+
+  constructor(
+    readonly action: AccessAction,
+    readonly resourceType: string,
+    readonly method: string,
+    readonly route: string,
+  ) {}
+
+  setResourceId(resourceId: unknown): void {
+    if (isUuid(resourceId)) this.resourceId = resourceId;
+  }
+
+  addPerson(personId: unknown): void {
+    if (isUuid(personId)) this.personIds.add(personId);
+  }
+}
+
+const entries = new WeakMap<object, RequestAccessLogEntry>();
+
+export function startAccessLogEntry(request: object, entry: RequestAccessLogEntry): void {
+  entries.set(request, entry);
+}
+
+export function pendingAccessLogEntry(request: object): RequestAccessLogEntry | undefined {
+  return entries.get(request);
+}
+
+/** Hands the entry over exactly once, so that a response sent twice cannot log twice. */
+export function takeAccessLogEntry(request: object): RequestAccessLogEntry | undefined {
+  const entry = entries.get(request);
+  entries.delete(request);
+  return entry;
+}

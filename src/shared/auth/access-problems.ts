@@ -1,0 +1,32 @@
+import { ProblemException } from '../http/problem-details';
+
+/**
+ * The problems of access control. Their texts are fixed: a 401 never says why a token failed, and a 403 is the same
+ * whether the role was wrong or the resource belongs to another organisation, so neither reveals anything about the
+ * token's checks or the resource.
+ */
+export function unauthenticated(): ProblemException {
+  return new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', 'Send a valid bearer token.');
+}
+
+export function forbidden(): ProblemException {
+  return new ProblemException(403, 'FORBIDDEN', 'Access denied', 'You may not do this.');
+}
+
+export function authenticationUnavailable(): ProblemException {
+  return new ProblemException(
+    503,
+    'AUTHENTICATION_UNAVAILABLE',
+    'Tokens cannot be verified right now',
+    'The identity provider could not be reached. Try again shortly.',
+  );
+}
+
+export function rateLimited(retryAfterSeconds: number): ProblemException {
+  return new ProblemException(
+    429,
+    'RATE_LIMITED',
+    'Too many requests',
+    `Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+  );
+}

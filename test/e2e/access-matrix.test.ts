@@ -1,0 +1,322 @@
+import { Controller, Get, Module, Param } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import type { LightMyRequestResponse } from 'fastify';
+import { CurrentUser, Roles } from '../../src/shared/auth/access.decorators';
+import { accessDeclaration } from '../../src/shared/auth/access-policy';
+import type { AuthenticatedUser, Role } from '../../src/shared/auth/authenticated-user';
+import { assertOrganisation } from '../../src/shared/auth/organisation-scope';
+import { registeredRoutes } from '../../src/shared/auth/route-inventory';
+import { startTestApp, type TestApp } from '../support/app';
+import { authHeader, HOME_ORGANISATION, OTHER_ORGANISATION, ROLES } from '../support/auth';
+import { testDatabaseKinds } from '../support/database';
+
+/**
+ * The access matrix: every endpoint of the booted app, who may call it, and whether it is scoped to the caller's
+ * organisation. Each row is run without a token, and for every role from the resource's own organisation and from
+ * another one. A route of the app missing here fails the test, and so does a row naming no route.
+ *
+ * Adding an endpoint is one row:
+ *   { method: 'GET', route: '/case-files/:id', access: ['social_worker'], scope: 'organisation',
+ *     sample: async ({ organisationId }) => ({ url: `/case-files/${await caseFileOf(organisationId)}` }) },
+ *
+ * `sample` builds the request (called for every request, so a command can use fresh ids); `organisationId` is the
+ * organisation owning the resource, and the caller is of that organisation or of another one. Authorised callers
+ * may get 2xx, 400 (the sample is incomplete), 404 (it names nothing) or 409 (a business rule refused it): the
+ * guard let them through. Refused ones get 403, the same body whatever the reason.
+ */
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface SampleContext {
+  readonly service: TestApp;
+  readonly organisationId: string;
+}
+
+interface SampleRequest {
+  readonly url: string;
+  readonly payload?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+interface Endpoint {
+  readonly method: Method;
+  /** The route template as the app registers it (`/case-files/:id`). */
+  readonly route: string;
+  readonly access: 'public' | readonly Role[];
+  /** `organisation`: a caller of another organisation than the resource's is refused. */
+  readonly scope?: 'organisation';
+  /** Defaults to the route itself, without a body. */
+  readonly sample?: (context: SampleContext) => SampleRequest | Promise<SampleRequest>;
+}
+
+const ENDPOINTS: readonly Endpoint[] = [
+  // Operations
+  { method: 'GET', route: '/health', access: 'public' },
+  { method: 'GET', route: '/health/ready', access: 'public' },
+  { method: 'GET', route: '/metrics', access: 'public' },
+  // The OpenAPI document and UI: SwaggerModule's own routes, public by nature and outside Nest's guards.
+  { method: 'GET', route: '/docs', access: 'public' },
+  { method: 'GET', route: '/docs/', access: 'public' },
+  { method: 'GET', route: '/docs/*', access: 'public', sample: () => ({ url: '/docs/swagger-ui.css' }) },
+  { method: 'GET', route: '/docs/index.html', access: 'public' },
+  { method: 'GET', route: '/docs/LICENSE', access: 'public' },
+  { method: 'GET', route: '/docs/swagger-ui-init.js', access: 'public' },
+  { method: 'GET', route: '/docs/docs/swagger-ui-init.js', access: 'public' },
+  { method: 'GET', route: '/docs-json', access: 'public' },
+  { method: 'GET', route: '/docs-yaml', access: 'public' },
+  // Access log: region-wide for the data-protection officer (ADR 0007).
+  {
+    method: 'GET',
+    route: '/access-log',
+    access: ['dpo'],
+    sample: () => ({ url: '/access-log?personId=3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e10' }),
+  },
+  // Partners (ADR 0009): reference data for every role, changed by admin; contributions for admin, coordinator and
+  // analyst. Not scoped: no personal data. Samples without a body get 400, unknown ids 404.
+  { method: 'GET', route: '/organisations', access: ROLES },
+  {
+    method: 'GET',
+    route: '/organisations/:organisationId',
+    access: ROLES,
+    sample: () => ({ url: '/organisations/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11' }),
+  },
+  { method: 'POST', route: '/organisations', access: ['admin'] },
+  {
+    method: 'PATCH',
+    route: '/organisations/:organisationId',
+    access: ['admin'],
+    sample: () => ({ url: '/organisations/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11' }),
+  },
+  {
+    method: 'POST',
+    route: '/organisations/:organisationId/deactivate',
+    access: ['admin'],
+    sample: () => ({ url: '/organisations/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/deactivate' }),
+  },
+  { method: 'GET', route: '/municipalities', access: ROLES },
+  {
+    method: 'GET',
+    route: '/municipalities/:municipalityId',
+    access: ROLES,
+    sample: () => ({ url: '/municipalities/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11' }),
+  },
+  { method: 'POST', route: '/municipalities', access: ['admin'] },
+  {
+    method: 'PATCH',
+    route: '/municipalities/:municipalityId',
+    access: ['admin'],
+    sample: () => ({ url: '/municipalities/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11' }),
+  },
+  {
+    method: 'POST',
+    route: '/municipalities/:municipalityId/populations',
+    access: ['admin'],
+    sample: () => ({ url: '/municipalities/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/populations' }),
+  },
+  {
+    method: 'PUT',
+    route: '/municipalities/:municipalityId/populations/:year',
+    access: ['admin'],
+    sample: () => ({ url: '/municipalities/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/populations/2024' }),
+  },
+  { method: 'GET', route: '/rights-catalogue', access: ROLES },
+  {
+    method: 'GET',
+    route: '/rights-catalogue/:rightId',
+    access: ROLES,
+    sample: () => ({ url: '/rights-catalogue/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11' }),
+  },
+  { method: 'POST', route: '/rights-catalogue', access: ['admin'] },
+  {
+    method: 'PATCH',
+    route: '/rights-catalogue/:rightId',
+    access: ['admin'],
+    sample: () => ({ url: '/rights-catalogue/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11' }),
+  },
+  {
+    method: 'POST',
+    route: '/rights-catalogue/:rightId/retire',
+    access: ['admin'],
+    sample: () => ({ url: '/rights-catalogue/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/retire' }),
+  },
+  { method: 'GET', route: '/contribution-schedule', access: ['admin', 'coordinator', 'analyst'] },
+  { method: 'POST', route: '/contribution-schedule/rate-periods', access: ['admin'] },
+  {
+    method: 'POST',
+    route: '/contribution-schedule/rate-periods/:ratePeriodId/end',
+    access: ['admin'],
+    sample: () => ({ url: '/contribution-schedule/rate-periods/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/end' }),
+  },
+  {
+    method: 'POST',
+    route: '/contribution-schedule/rate-periods/:ratePeriodId/withdraw',
+    access: ['admin'],
+    sample: () => ({ url: '/contribution-schedule/rate-periods/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/withdraw' }),
+  },
+  { method: 'POST', route: '/contribution-schedule/co-funding-agreements', access: ['admin'] },
+  {
+    method: 'POST',
+    route: '/contribution-schedule/co-funding-agreements/:agreementId/end',
+    access: ['admin'],
+    sample: () => ({ url: '/contribution-schedule/co-funding-agreements/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/end' }),
+  },
+  {
+    method: 'POST',
+    route: '/contribution-schedule/co-funding-agreements/:agreementId/withdraw',
+    access: ['admin'],
+    sample: () => ({
+      url: '/contribution-schedule/co-funding-agreements/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/withdraw',
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/contributions/:workingYear',
+    access: ['admin', 'coordinator', 'analyst'],
+    sample: () => ({ url: '/contributions/2025' }),
+  },
+  // The probe below: an organisation-scoped endpoint, so that the scoped half of the matrix is exercised today.
+  {
+    method: 'GET',
+    route: '/matrix-probe/organisations/:organisationId',
+    access: ['social_worker', 'coordinator'],
+    scope: 'organisation',
+    sample: ({ organisationId }) => ({ url: `/matrix-probe/organisations/${organisationId}` }),
+  },
+];
+
+/** A scoped endpoint as a capability writes one: role check by the guard, organisation check in the handler. */
+@Controller('matrix-probe')
+class ScopedProbeController {
+  @Get('organisations/:organisationId')
+  @Roles('social_worker', 'coordinator')
+  read(@Param('organisationId') organisationId: string, @CurrentUser() user: AuthenticatedUser) {
+    assertOrganisation(user, organisationId);
+    return { organisationId };
+  }
+}
+
+@Module({ controllers: [ScopedProbeController] })
+class ScopedProbeModule {}
+
+const AUTHORISED = (status: number) => (status >= 200 && status < 300) || [400, 404, 409].includes(status);
+
+function describeResponse(response: LightMyRequestResponse): string {
+  return `${response.statusCode} ${response.body.slice(0, 200)}`;
+}
+
+describe.each(testDatabaseKinds())('the access matrix on %s', (kind) => {
+  let service: TestApp;
+
+  beforeAll(async () => {
+    // Rate limits far above the matrix's few hundred requests.
+    service = await startTestApp({
+      kind,
+      extraModules: [ScopedProbeModule],
+      env: { RATE_LIMIT_PER_IP: '100000', RATE_LIMIT_PER_USER: '100000' },
+    });
+  });
+  afterAll(() => service.dispose());
+
+  const send = async (endpoint: Endpoint, organisationId: string, headers: Record<string, string>) => {
+    const sample = (await endpoint.sample?.({ service, organisationId })) ?? { url: endpoint.route };
+    return service.request({
+      method: endpoint.method,
+      url: sample.url,
+      headers: { ...sample.headers, ...headers },
+      ...(sample.payload === undefined ? {} : { payload: sample.payload as object }),
+    });
+  };
+
+  it('has a row for every route of the app, and a route for every row', () => {
+    const routes = registeredRoutes(service.app.getHttpAdapter().getInstance())
+      // Fastify adds a HEAD route for every GET; it runs the same handler and guards.
+      .filter((route) => route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`);
+    const rows = ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.route}`);
+    expect({ missingFromTheMatrix: routes.filter((route) => !rows.includes(route)) }).toEqual({
+      missingFromTheMatrix: [],
+    });
+    expect({ rowsWithoutARoute: rows.filter((row) => !routes.includes(row)) }).toEqual({ rowsWithoutARoute: [] });
+  });
+
+  it('finds @Public or @Roles on every handler of every controller', () => {
+    const undeclared: string[] = [];
+    let handlers = 0;
+    for (const module of service.app.get(ModulesContainer).values()) {
+      for (const { metatype } of module.controllers.values()) {
+        if (typeof metatype !== 'function') continue;
+        const prototype = metatype.prototype as Record<string, unknown>;
+        for (const name of Object.getOwnPropertyNames(prototype)) {
+          const handler = prototype[name];
+          if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+          handlers += 1;
+          if (accessDeclaration(handler, metatype).kind === 'undeclared') {
+            undeclared.push(`${metatype.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, handler))})`);
+          }
+        }
+      }
+    }
+    expect(handlers).toBeGreaterThanOrEqual(5);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('documents the bearer scheme and, on each protected operation, its roles', async () => {
+    const document = (await service.request({ method: 'GET', url: '/docs-json' })).json();
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const endpoint of ENDPOINTS) {
+      if (endpoint.access === 'public') continue;
+      const path = endpoint.route.replace(/:(\w+)/g, '{$1}');
+      const operation = document.paths[path]?.[endpoint.method.toLowerCase()];
+      expect({ path, security: operation?.security }).toEqual({ path, security: [{ bearer: [] }] });
+      for (const role of endpoint.access) expect(operation.description).toContain(`\`${role}\``);
+    }
+  });
+
+  describe.each(ENDPOINTS.map((endpoint) => [`${endpoint.method} ${endpoint.route}`, endpoint] as const))(
+    '%s',
+    (_name, endpoint) => {
+      it(
+        endpoint.access === 'public' ? 'is open without a token' : 'refuses a call without a token (401)',
+        async () => {
+          const response = await send(endpoint, HOME_ORGANISATION, {});
+          if (endpoint.access === 'public') {
+            // Open means no 401/403; /docs/LICENSE is a route of the UI whose file swagger-ui-dist lacks (404).
+            expect([401, 403]).not.toContain(response.statusCode);
+            expect(response.statusCode).toBeLessThan(500);
+          } else {
+            expect(describeResponse(response)).toMatch(/^401 /);
+            expect(response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+            expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
+          }
+        },
+      );
+
+      if (endpoint.access === 'public') return;
+      const allowed = endpoint.access;
+
+      it.each(ROLES)('as %s, of the own and of another organisation', async (role) => {
+        for (const callerOrganisation of [HOME_ORGANISATION, OTHER_ORGANISATION]) {
+          const own = callerOrganisation === HOME_ORGANISATION;
+          const response = await send(
+            endpoint,
+            HOME_ORGANISATION,
+            await authHeader({ role, organisationId: callerOrganisation }),
+          );
+          const admitted = allowed.includes(role) && (own || endpoint.scope !== 'organisation');
+          const context = `${role} of ${own ? 'the own' : 'another'} organisation: ${describeResponse(response)}`;
+          if (admitted) {
+            expect({ context, authorised: AUTHORISED(response.statusCode) }).toEqual({ context, authorised: true });
+          } else {
+            expect({ context, status: response.statusCode }).toEqual({ context, status: 403 });
+            // The same body whether the role or the organisation was wrong: nothing about the resource.
+            expect(response.json()).toMatchObject({
+              code: 'FORBIDDEN',
+              title: 'Access denied',
+              detail: 'You may not do this.',
+            });
+          }
+        }
+      });
+    },
+  );
+});

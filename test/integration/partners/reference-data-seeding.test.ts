@@ -1,0 +1,143 @@
+import { createPool } from '../../../src/shared/database';
+import { AddCatalogueRightHandler } from '../../../src/partners/add-catalogue-right/add-catalogue-right.handler';
+import { ContributionScheduleHandler } from '../../../src/partners/add-rate-period/contribution-schedule.handler';
+import { MunicipalityLookup } from '../../../src/partners/common/municipality-lookup';
+import { ReferenceDataSeeder } from '../../../src/partners/reference-data/reference-data-seeder';
+import {
+  loadW13Defaults,
+  type ReferenceDataDefaults,
+} from '../../../src/partners/reference-data/reference-data-defaults';
+import { RegisterMunicipalityHandler } from '../../../src/partners/register-municipality/register-municipality.handler';
+import { RegisterOrganisationHandler } from '../../../src/partners/register-organisation/register-organisation.handler';
+import { CommandExecutor } from '../../../src/shared/commands/command-executor';
+import { systemClock } from '../../../src/shared/domain/clock';
+import type { EventStore } from '../../../src/shared/event-store';
+import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../support/database';
+
+/** A seeder as one replica of the service builds it, on its own event-store connection pool. */
+function seederOn(store: EventStore, defaults: ReferenceDataDefaults): ReferenceDataSeeder {
+  const executor = new CommandExecutor(store, systemClock);
+  const lookup = new MunicipalityLookup(store);
+  return new ReferenceDataSeeder(
+    defaults,
+    store,
+    executor,
+    new RegisterMunicipalityHandler(executor),
+    new RegisterOrganisationHandler(executor, lookup),
+    new AddCatalogueRightHandler(executor, lookup),
+    new ContributionScheduleHandler(executor, lookup, defaults),
+  );
+}
+
+/** Every event the defaults load: a municipality's registration and figures, one per other entry, the load record. */
+function expectedEvents(defaults: ReferenceDataDefaults): number {
+  return (
+    defaults.municipalities.reduce((sum, municipality) => sum + 1 + municipality.populations.length, 0) +
+    defaults.organisations.length +
+    defaults.rights.length +
+    defaults.contributionSchedule.ratePeriods.length +
+    defaults.contributionSchedule.coFundingAgreements.length +
+    1
+  );
+}
+
+describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', (kind) => {
+  let db: TestDatabase;
+  const defaults = loadW13Defaults();
+  /** Fewer entries, for the tests that need a fresh load more than the whole file. */
+  const small: ReferenceDataDefaults = {
+    ...defaults,
+    municipalities: defaults.municipalities.slice(0, 6),
+    organisations: defaults.organisations.filter((organisation) => organisation.details.municipalityId === null),
+    rights: defaults.rights.filter((right) => right.details.municipalityId === null),
+  };
+
+  beforeEach(async () => {
+    db = await createTestDatabase({ kind });
+  });
+  afterEach(() => db.dispose());
+
+  it('loads every entry exactly once when three replicas start at the same moment', async () => {
+    const pools = [
+      db.pool,
+      createPool(db.url, { max: 4, applicationName: 'replica-2' }),
+      createPool(db.url, { max: 4, applicationName: 'replica-3' }),
+    ];
+    const stores = pools.map((pool) => new PostgresEventStore(pool));
+    try {
+      const outcomes = await Promise.all(stores.map((store) => seederOn(store, defaults).seedIfEmpty()));
+      expect(outcomes.every((outcome) => outcome.kind === 'loaded' && outcome.skipped.length === 0)).toBe(true);
+
+      const events = await stores[0]!.readAll({ maxCount: 10_000 });
+      expect(events).toHaveLength(expectedEvents(defaults));
+      expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+      const kortrijk = defaults.municipalities.find((municipality) => municipality.key === 'kortrijk')!;
+      const stream = await stores[0]!.readStream(`municipality-${kortrijk.id}`);
+      expect(stream.map((event) => event.type)).toEqual([
+        'MunicipalityRegistered',
+        ...kortrijk.populations.map(() => 'MunicipalityPopulationRecorded'),
+      ]);
+      expect(stream[0]!.metadata).toMatchObject({
+        actorId: 'system:reference-data-defaults',
+        organisationId: defaults.actingOrganisationId,
+      });
+
+      // A later start only reads the load record.
+      expect(await seederOn(stores[1]!, defaults).seedIfEmpty()).toEqual({
+        kind: 'already_loaded',
+        version: defaults.version,
+      });
+      expect(await stores[0]!.readAll({ maxCount: 10_000 })).toHaveLength(events.length);
+    } finally {
+      await Promise.all(stores.slice(1).map((store) => store.close()));
+      await Promise.all(pools.slice(1).map((pool) => pool.end()));
+    }
+  });
+
+  it('finishes a load that stopped halfway, writing only what is missing', async () => {
+    const store = new PostgresEventStore(db.pool);
+    let appends = 0;
+    // A start that dies after ten appends, as a crash or a lost connection would leave it.
+    const dying: EventStore = Object.assign(Object.create(store) as EventStore, {
+      appendToStream: (...args: Parameters<EventStore['appendToStream']>) => {
+        if (++appends > 10) return Promise.reject(new Error('connection lost'));
+        return store.appendToStream(...args);
+      },
+    });
+    await expect(seederOn(dying, small).seedIfEmpty()).rejects.toThrow('connection lost');
+    const written = await store.readAll({ maxCount: 10_000 });
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(expectedEvents(small));
+
+    expect(await seederOn(store, small).seedIfEmpty()).toMatchObject({ kind: 'loaded', skipped: [] });
+    const events = await store.readAll({ maxCount: 10_000 });
+    expect(events).toHaveLength(expectedEvents(small));
+    expect(events.slice(0, written.length).map((event) => event.id)).toEqual(written.map((event) => event.id));
+  });
+
+  it('skips, by key, an entry an administrator entered differently before the load, and loads the rest', async () => {
+    const store = new PostgresEventStore(db.pool);
+    const executor = new CommandExecutor(store, systemClock);
+    const schedule = new ContributionScheduleHandler(executor, new MunicipalityLookup(store), defaults);
+    const admin = { userId: 'admin-1', organisationId: defaults.actingOrganisationId, roles: ['admin'] as const };
+    await schedule.execute(
+      {
+        type: 'AddRatePeriod',
+        period: {
+          ratePeriodId: '0f5e8c1a-6b2d-4c3e-9f10-2a3b4c5d6e7f',
+          rateCentsPerInhabitant: 120,
+          firstWorkingYear: 2024,
+          lastWorkingYear: null,
+          basis: null,
+        },
+      },
+      { user: admin, correlationId: 'test' },
+    );
+
+    const outcome = await seederOn(store, small).seedIfEmpty();
+    expect(outcome).toMatchObject({ kind: 'loaded', skipped: ['ratePeriod:new-statutes: RATE_PERIOD_OVERLAP'] });
+    // Everything else, plus the administrator's period, minus the refused one.
+    expect(await store.readAll({ maxCount: 10_000 })).toHaveLength(expectedEvents(small));
+  });
+});
