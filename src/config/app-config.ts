@@ -15,6 +15,11 @@ export interface AppConfig {
   readonly databasePoolSize: number;
   /** EventStoreDB for events (`esdb://` or `esdb+discover://`). */
   readonly eventStoreConnectionString: string | undefined;
+  /**
+   * Forward EventStoreDB's filtered-subscription checkpoints to projections. Servers before 24.10 could send one
+   * ahead of the last event; against those set it to false (docs/operations.md).
+   */
+  readonly eventStoreTrustCheckpoints: boolean;
   /** How long a graceful shutdown may take before the process exits anyway. */
   readonly shutdownTimeoutMs: number;
   /** Whether projections run in this process (turn off on replicas that only serve HTTP). */
@@ -99,6 +104,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 200),
     eventStoreConnectionString: read.url('EVENTSTORE_CONNECTION_STRING', ['esdb:', 'esdb+discover:']),
+    eventStoreTrustCheckpoints: read.boolean('EVENTSTORE_TRUST_CHECKPOINTS', true),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     projectionsEnabled: read.boolean('PROJECTIONS_ENABLED', true),
   };

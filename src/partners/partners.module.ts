@@ -1,5 +1,7 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { EventStoreUnavailable } from '../shared/event-store';
+import { describeErrorForLog } from '../shared/observability/logging';
 import { ProjectionRunner } from '../shared/projections';
 import { AddCatalogueRightController } from './add-catalogue-right/add-catalogue-right.controller';
 import { AddCatalogueRightHandler } from './add-catalogue-right/add-catalogue-right.handler';
@@ -30,7 +32,7 @@ import { ReadOrganisationsController } from './read-organisations/read-organisat
 import { ReadRightsCatalogueController } from './read-rights-catalogue/read-rights-catalogue.controller';
 import { RecordPopulationController } from './record-population/record-population.controller';
 import { PopulationFigureHandler } from './record-population/record-population.handler';
-import { ReferenceDataSeeder } from './reference-data/reference-data-seeder';
+import { ReferenceDataSeeder, type SeedOutcome } from './reference-data/reference-data-seeder';
 import { loadW13Defaults, PARTNERS_DEFAULTS } from './reference-data/reference-data-defaults';
 import { RegisterMunicipalityController } from './register-municipality/register-municipality.controller';
 import { RegisterMunicipalityHandler } from './register-municipality/register-municipality.handler';
@@ -43,6 +45,8 @@ import { WithdrawRatePeriodController } from './withdraw-rate-period/withdraw-ra
 
 /** How long a first start waits for the read models to show the loaded defaults before serving anyway. */
 const DEFAULTS_VISIBLE_TIMEOUT_MS = 15_000;
+const SEED_RETRY_FIRST_MS = 1_000;
+const SEED_RETRY_MAX_MS = 30_000;
 
 /**
  * Partners and their contributions (DOMAIN.md, capability 8): the reference data every other capability names
@@ -95,8 +99,10 @@ const DEFAULTS_VISIBLE_TIMEOUT_MS = 15_000;
   ],
   exports: [OrganisationsQuery, MunicipalitiesQuery, RightsCatalogueQuery],
 })
-export class PartnersModule implements OnApplicationBootstrap {
+export class PartnersModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReferenceData');
+  private retry: NodeJS.Timeout | undefined;
+  private stopping = false;
 
   constructor(
     private readonly seeder: ReferenceDataSeeder,
@@ -109,7 +115,33 @@ export class PartnersModule implements OnApplicationBootstrap {
    * bounded wait, so that a fresh service answers its first reads with the defaults in place.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const outcome = await this.seeder.seedIfEmpty();
+    await this.seed(SEED_RETRY_FIRST_MS);
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    clearTimeout(this.retry);
+  }
+
+  /**
+   * An unreachable event store must not keep the service from starting (readiness reports it, commands answer
+   * 503): the load is retried in the background until the store answers.
+   */
+  private async seed(nextRetryMs: number): Promise<void> {
+    let outcome: SeedOutcome;
+    try {
+      outcome = await this.seeder.seedIfEmpty();
+    } catch (error) {
+      if (!(error instanceof EventStoreUnavailable) || this.stopping) throw error;
+      this.logger.warn(`Reference-data defaults not loaded yet (${error.message}); retrying in ${nextRetryMs} ms`);
+      this.retry = setTimeout(() => {
+        this.seed(Math.min(nextRetryMs * 2, SEED_RETRY_MAX_MS)).catch((failure: unknown) =>
+          this.logger.error(`Loading the reference-data defaults failed: ${describeErrorForLog(failure).error}`),
+        );
+      }, nextRetryMs);
+      this.retry.unref();
+      return;
+    }
     if (outcome.kind !== 'loaded' || !this.config.projectionsEnabled) return;
     const waits = [...outcome.positions].map(([projection, position]) =>
       this.runner.waitFor(projection, position, DEFAULTS_VISIBLE_TIMEOUT_MS),

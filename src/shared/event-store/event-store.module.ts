@@ -23,7 +23,9 @@ import { PostgresEventStore } from './postgres';
         let store: EventStore;
         if (config.eventStoreConnectionString !== undefined) {
           logger.log('Events in EventStoreDB');
-          store = EsdbEventStore.fromConnectionString(config.eventStoreConnectionString);
+          store = EsdbEventStore.fromConnectionString(config.eventStoreConnectionString, {
+            trustServerCheckpoints: config.eventStoreTrustCheckpoints,
+          });
         } else {
           logger.log('Events in PostgreSQL');
           store = new PostgresEventStore(pool);
