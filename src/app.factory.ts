@@ -95,6 +95,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
         scriptSrc: ["'self'", "'unsafe-inline'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // TLS ends at the load balancer; on plain HTTP (local compose) upgrading would break the UI's own assets.
+        upgradeInsecureRequests: null,
       },
     },
   });
