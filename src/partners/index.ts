@@ -21,7 +21,7 @@ export {
 export { MunicipalityView, PopulationView } from './municipality-register/municipality.view';
 export { RightsCatalogueQuery, type CatalogueRightFilter } from './rights-catalogue/rights-catalogue.query';
 export { CatalogueRightView } from './rights-catalogue/catalogue-right.view';
-export type { Page } from './common/pagination';
+export type { Page } from '../shared/http/pagination';
 
 export {
   ORGANISATION_TYPES,

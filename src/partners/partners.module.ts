@@ -17,7 +17,6 @@ import { ChangeMunicipalityHandler } from './change-municipality/change-municipa
 import { ChangeOrganisationController } from './change-organisation/change-organisation.controller';
 import { ChangeOrganisationHandler } from './change-organisation/change-organisation.handler';
 import { MunicipalityLookup } from './common/municipality-lookup';
-import { ReadYourWrites } from './common/read-your-writes';
 import { ContributionScheduleQuery } from './contribution-schedule/contribution-schedule.query';
 import { CorrectPopulationController } from './correct-population/correct-population.controller';
 import { DeactivateOrganisationController } from './deactivate-organisation/deactivate-organisation.controller';
@@ -80,7 +79,6 @@ const SEED_RETRY_MAX_MS = 30_000;
   providers: [
     { provide: PARTNERS_DEFAULTS, useFactory: loadW13Defaults },
     MunicipalityLookup,
-    ReadYourWrites,
     OrganisationsQuery,
     MunicipalitiesQuery,
     RightsCatalogueQuery,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
-import { ApiProblems, ApiQueryEndpoint } from '../common/openapi';
+import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
 import { WorkingYearParams } from '../common/params';
 import { notFound } from '../common/problems';
 import { CONTRIBUTION_READERS } from '../common/roles';

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ProjectedRow } from '../../shared/projections';
-import { revisionColumn } from '../common/revision-column';
+import { revisionColumn } from '../../shared/database/revision-column';
 import type { CoFundingAgreement, RatePeriod } from '../domain/contribution-schedule.events';
 
 /** The region's contribution schedule: a handful of periods and agreements, kept as one row with one ETag. */

@@ -4,10 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { commandContext } from '../common/command-context';
-import { ApiCommandEndpoint, ApiProblems } from '../common/openapi';
+import { commandContext } from '../../shared/commands/command-context';
+import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { PopulationParams } from '../common/params';
-import { ReadYourWrites } from '../common/read-your-writes';
+import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import {
   MUNICIPALITY_REGISTER_PROJECTION,
   POPULATION_PROJECTION,

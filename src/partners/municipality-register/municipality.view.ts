@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { MunicipalityState } from '../domain/municipality.decider';
-import type { Page } from '../common/pagination';
+import type { Page } from '../../shared/http/pagination';
 
 export class PopulationView {
   @ApiProperty({ description: 'The population is counted on 1 January of this year.' }) year!: number;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ProjectedRow } from '../../shared/projections';
-import { revisionColumn } from '../common/revision-column';
+import { revisionColumn } from '../../shared/database/revision-column';
 import type { OrganisationType } from '../domain/reference-values';
 
 /** One partner organisation, as it is now. */

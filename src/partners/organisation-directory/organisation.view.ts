@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { OrganisationState } from '../domain/organisation.decider';
 import { ORGANISATION_TYPES, type OrganisationType } from '../domain/reference-values';
-import type { Page } from '../common/pagination';
+import type { Page } from '../../shared/http/pagination';
 
 export class OrganisationView {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../shared/auth/access.decorators';
 import { setEtag } from '../../shared/http/command-headers';
-import { ApiQueryEndpoint } from '../common/openapi';
+import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { CONTRIBUTION_READERS } from '../common/roles';
 import { ContributionScheduleQuery } from '../contribution-schedule/contribution-schedule.query';
 import { ContributionScheduleView, toScheduleView } from '../contribution-schedule/contribution-schedule.view';

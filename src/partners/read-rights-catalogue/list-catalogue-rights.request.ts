@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { BooleanQuery } from '../common/boolean-query';
-import { PageQuery } from '../common/pagination';
+import { BooleanQuery } from '../../shared/http/boolean-query';
+import { PageQuery } from '../../shared/http/pagination';
 import { LIFE_DOMAINS, type LifeDomain, RIGHT_LEVELS, type RightLevel } from '../domain/reference-values';
 
 export class ListCatalogueRightsRequest extends PageQuery {

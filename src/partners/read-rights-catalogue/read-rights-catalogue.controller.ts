@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../../shared/auth/access.decorators';
 import { ROLES } from '../../shared/auth/authenticated-user';
 import { setEtag } from '../../shared/http/command-headers';
-import { ApiProblems, ApiQueryEndpoint } from '../common/openapi';
+import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
 import { CatalogueRightParams } from '../common/params';
 import { notFound } from '../common/problems';
 import { CatalogueRightPage, CatalogueRightView } from '../rights-catalogue/catalogue-right.view';

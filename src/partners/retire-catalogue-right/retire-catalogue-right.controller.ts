@@ -5,10 +5,10 @@ import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
 import { CatalogueRightHandler } from '../change-catalogue-right/catalogue-right.handler';
-import { commandContext } from '../common/command-context';
-import { ApiCommandEndpoint, ApiProblems } from '../common/openapi';
+import { commandContext } from '../../shared/commands/command-context';
+import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { CatalogueRightParams } from '../common/params';
-import { ReadYourWrites } from '../common/read-your-writes';
+import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { CatalogueRightView, catalogueRightViewOf } from '../rights-catalogue/catalogue-right.view';
 import { RIGHTS_CATALOGUE_PROJECTION } from '../rights-catalogue/rights-catalogue.projection';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CatalogueRightState } from '../domain/catalogue-right.decider';
-import type { Page } from '../common/pagination';
+import type { Page } from '../../shared/http/pagination';
 import { LIFE_DOMAINS, type LifeDomain, RIGHT_LEVELS, type RightLevel } from '../domain/reference-values';
 
 export class CatalogueRightView {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
 import type { LifeDomain, RightLevel } from '../domain/reference-values';
 import { CatalogueRightRow } from './catalogue-right.row';
 import type { CatalogueRightView } from './catalogue-right.view';

@@ -5,10 +5,10 @@ import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
 import { ContributionScheduleHandler } from '../add-rate-period/contribution-schedule.handler';
-import { commandContext } from '../common/command-context';
-import { ApiCommandEndpoint, ApiProblems } from '../common/openapi';
+import { commandContext } from '../../shared/commands/command-context';
+import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { CoFundingAgreementParams } from '../common/params';
-import { ReadYourWrites } from '../common/read-your-writes';
+import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { CONTRIBUTION_SCHEDULE_PROJECTION } from '../contribution-schedule/contribution-schedule.projection';
 import { ContributionScheduleView, toScheduleView } from '../contribution-schedule/contribution-schedule.view';
 

@@ -8,3 +8,4 @@ export { ProjectionCheckpoints1764201600000 } from './projection-checkpoints.mig
 export { readCheckpoint, resetCheckpoint, type StoredCheckpoint } from './checkpoint-store';
 export { estimateLagEvents, progressFraction, readHead, type StoreHead } from './lag';
 export type { BackoffOptions } from './backoff';
+export { ReadYourWrites, READ_YOUR_WRITES_TIMEOUT_MS } from './read-your-writes';

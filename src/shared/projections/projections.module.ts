@@ -14,6 +14,7 @@ import { EVENT_STORE, type EventStore } from '../event-store';
 import { MetricsService } from '../observability/metrics.service';
 import type { ProjectionHandler } from './projection';
 import { ProjectionRunner } from './projection-runner';
+import { ReadYourWrites } from './read-your-writes';
 
 /** Every capability's projections, as registered with `ProjectionsModule.forRoot`. */
 export const PROJECTIONS = Symbol('Projections');
@@ -36,6 +37,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicat
       module: ProjectionsModule,
       providers: [
         { provide: PROJECTIONS, useValue: projections },
+        ReadYourWrites,
         {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, DataSource, MetricsService, CLOCK, PROJECTIONS],
@@ -58,7 +60,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicat
           },
         },
       ],
-      exports: [ProjectionRunner, PROJECTIONS],
+      exports: [ProjectionRunner, PROJECTIONS, ReadYourWrites],
     };
   }
 

@@ -6,7 +6,7 @@ export class ProblemResponse {
   @ApiProperty({ example: 'urn:onthaal:problem:rate-period-overlap' }) type!: string;
   @ApiProperty() title!: string;
   @ApiProperty() status!: number;
-  @ApiProperty({ description: 'Stable code: docs/reference-data.md lists the ones of this capability.' }) code!: string;
+  @ApiProperty({ description: "Stable code: docs/api.md and each capability's page list them." }) code!: string;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional() instance?: string;
   @ApiPropertyOptional() requestId?: string;
@@ -20,7 +20,7 @@ export class ProblemResponse {
 const PROBLEMS = {
   400: 'Invalid input (`VALIDATION_FAILED` lists every field), or a malformed header or cursor.',
   404: 'No such resource.',
-  409: 'Refused by a rule of the reference data (the `code` says which); nothing was stored.',
+  409: 'Refused by a business rule (the `code` says which); nothing was stored.',
   412: '`If-Match` names a revision the resource has moved past (`REVISION_MISMATCH`).',
 } as const;
 

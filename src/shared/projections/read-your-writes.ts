@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CommandResult } from '../../shared/commands/command-executor';
-import { ProjectionRunner } from '../../shared/projections';
+import type { CommandResult } from '../commands/command-executor';
+import { ProjectionRunner } from './projection-runner';
 
 /**
- * How long a command endpoint waits for its read models before answering (docs/adr/0009). Long enough for a
+ * How long a command endpoint waits for its read models before answering (docs/adr/0009-reference-data-and-contributions.md). Long enough for a
  * running projection (it applies a batch in milliseconds), short enough that a stalled one does not hold requests.
  */
 export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
@@ -14,7 +14,7 @@ export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
  */
 @Injectable()
 export class ReadYourWrites {
-  private readonly logger = new Logger('Partners');
+  private readonly logger = new Logger('ReadYourWrites');
 
   constructor(private readonly runner: ProjectionRunner) {}
 
