@@ -3,6 +3,7 @@ import type { EntitySchema } from 'typeorm';
 import type { MigrationClass } from './shared/database/data-source';
 import type { ProjectionHandler } from './shared/projections';
 import { partnersCapability } from './partners/partners.capability';
+import { clientsCapability } from './clients/clients.capability';
 
 /** What a capability contributes to the app: its Nest module, its read-model schema and its projections. */
 export interface Capability {
@@ -14,4 +15,4 @@ export interface Capability {
 }
 
 /** Every capability, in dependency order. Each issue that adds one adds it here. */
-export const capabilities: readonly Capability[] = [partnersCapability];
+export const capabilities: readonly Capability[] = [partnersCapability, clientsCapability];

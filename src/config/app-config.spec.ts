@@ -1,6 +1,9 @@
 import { ConfigError, loadConfig } from './app-config';
 
 const DEV_SECRET = 'a-development-secret-of-at-least-32-chars';
+const KEK = Buffer.alloc(32, 1).toString('base64');
+const PREVIOUS_KEK = Buffer.alloc(32, 2).toString('base64');
+const INDEX_KEY = Buffer.alloc(32, 3).toString('base64url');
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -25,6 +28,7 @@ describe('loadConfig', () => {
     expect(config.rateLimits).toEqual({ windowSeconds: 60, perIp: 1200, perUser: 300 });
     expect(config.corsOrigins).toEqual([]);
     expect(config.trustProxy).toBe(false);
+    expect(config.personalData).toEqual({ kek: undefined, previousKek: undefined, indexKey: undefined });
   });
 
   it('reads every variable', () => {
@@ -46,6 +50,9 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_USER: '50',
       CORS_ORIGINS: 'https://onthaal.w13.example, http://localhost:5173',
       TRUST_PROXY: '10.0.0.2,10.1.0.0/16',
+      PERSONAL_DATA_KEK: KEK,
+      PERSONAL_DATA_KEK_PREVIOUS: PREVIOUS_KEK,
+      PERSONAL_DATA_INDEX_KEY: INDEX_KEY,
     });
     expect(config).toEqual({
       port: 8080,
@@ -62,6 +69,7 @@ describe('loadConfig', () => {
       rateLimits: { windowSeconds: 10, perIp: 100, perUser: 50 },
       corsOrigins: ['https://onthaal.w13.example', 'http://localhost:5173'],
       trustProxy: ['10.0.0.2', '10.1.0.0/16'],
+      personalData: { kek: KEK, previousKek: PREVIOUS_KEK, indexKey: INDEX_KEY },
     });
   });
 
@@ -178,6 +186,40 @@ describe('loadConfig', () => {
       }
       expect(message).toContain('AUTH_DEV_SECRET');
       expect(message).not.toContain(secret);
+    });
+  });
+
+  describe('personal-data keys (docs/adr/0012)', () => {
+    it('requires the KEK and the index key in production (NODE_ENV=production), naming both', () => {
+      expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+        'PERSONAL_DATA_KEK is required when NODE_ENV=production (32 random bytes, base64: generate one with `openssl rand -base64 32`)',
+        'PERSONAL_DATA_INDEX_KEY is required when NODE_ENV=production (32 random bytes, base64, not the KEK: generate one with `openssl rand -base64 32`)',
+      ]);
+      expect(
+        loadConfig({ NODE_ENV: 'production', PERSONAL_DATA_KEK: KEK, PERSONAL_DATA_INDEX_KEY: INDEX_KEY }).personalData,
+      ).toEqual({ kek: KEK, previousKek: undefined, indexKey: INDEX_KEY });
+      // Outside production the service derives or generates development keys (src/shared/crypto/key-material.ts).
+      expect(problemsOf({ NODE_ENV: 'test' })).toEqual([]);
+    });
+
+    it.each([
+      [
+        { PERSONAL_DATA_KEK: Buffer.alloc(16).toString('base64') },
+        'PERSONAL_DATA_KEK must be 32 random bytes in base64',
+      ],
+      [{ PERSONAL_DATA_INDEX_KEY: 'not base64!' }, 'PERSONAL_DATA_INDEX_KEY must be 32 random bytes in base64'],
+      [{ PERSONAL_DATA_KEK_PREVIOUS: PREVIOUS_KEK }, 'PERSONAL_DATA_KEK_PREVIOUS needs PERSONAL_DATA_KEK'],
+      [{ PERSONAL_DATA_KEK: KEK, PERSONAL_DATA_KEK_PREVIOUS: KEK }, 'PERSONAL_DATA_KEK_PREVIOUS must differ'],
+      [{ PERSONAL_DATA_KEK: KEK, PERSONAL_DATA_INDEX_KEY: KEK }, 'PERSONAL_DATA_INDEX_KEY must differ'],
+    ])('refuses %j', (env, message) => {
+      expect(problemsOf(env).join('\n')).toContain(message);
+    });
+
+    it('never echoes a key', () => {
+      const short = Buffer.from('a secret of the wrong length').toString('base64');
+      const message = problemsOf({ PERSONAL_DATA_KEK: short, PERSONAL_DATA_INDEX_KEY: short }).join('\n');
+      expect(message).toContain('PERSONAL_DATA_KEK');
+      expect(message).not.toContain(short);
     });
   });
 });

@@ -31,6 +31,22 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Which proxies' `X-Forwarded-For` to believe, so that per-IP limits see the client and not the load balancer. */
   readonly trustProxy: boolean | readonly string[];
+  /** Keys of personal-data encryption and look-ups (docs/privacy.md, docs/adr/0012-personal-data-encryption.md). */
+  readonly personalData: PersonalDataKeyConfig;
+}
+
+/**
+ * Key material as configured: base64 of 32 random bytes each, validated here, decoded by `src/shared/crypto`. Unset
+ * outside production means development keys (derived from `AUTH_DEV_SECRET`, or generated under `DATA_DIR`); with
+ * `NODE_ENV=production` the KEK and the index key are required.
+ */
+export interface PersonalDataKeyConfig {
+  /** `PERSONAL_DATA_KEK`: wraps every person's data key. */
+  readonly kek: string | undefined;
+  /** `PERSONAL_DATA_KEK_PREVIOUS`: during a rotation, still unwraps the keys not yet rewrapped. */
+  readonly previousKek: string | undefined;
+  /** `PERSONAL_DATA_INDEX_KEY`: keys the blind indexes (look-ups by INSZ, by name and birth date). */
+  readonly indexKey: string | undefined;
 }
 
 /** Asymmetric JWS algorithms an identity provider may sign with. HS* (a shared secret) and `none` never. */
@@ -118,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     corsOrigins: read.origins('CORS_ORIGINS'),
     trustProxy: read.trustProxy('TRUST_PROXY'),
+    personalData: readPersonalDataKeys(read, problems, env.NODE_ENV?.trim() === 'production'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -158,6 +175,44 @@ function readAuth(read: EnvReader, problems: string[], databaseUrl: string | und
     );
   }
   return { mode: 'development', secret: devSecret, clockToleranceSeconds };
+}
+
+const KEY_BYTES = 32;
+
+/**
+ * The rules of docs/adr/0012: three distinct keys; in production (`NODE_ENV=production`, as the Docker image sets)
+ * the KEK and the index key must be given, never derived or generated, since every replica must hold the same ones
+ * and losing them loses every person's data.
+ */
+function readPersonalDataKeys(read: EnvReader, problems: string[], production: boolean): PersonalDataKeyConfig {
+  const kek = read.key('PERSONAL_DATA_KEK', KEY_BYTES);
+  const previousKek = read.key('PERSONAL_DATA_KEK_PREVIOUS', KEY_BYTES);
+  const indexKey = read.key('PERSONAL_DATA_INDEX_KEY', KEY_BYTES);
+  const generate = 'generate one with `openssl rand -base64 32`';
+  if (production) {
+    if (!read.isSet('PERSONAL_DATA_KEK')) {
+      problems.push(`PERSONAL_DATA_KEK is required when NODE_ENV=production (32 random bytes, base64: ${generate})`);
+    }
+    if (!read.isSet('PERSONAL_DATA_INDEX_KEY')) {
+      problems.push(
+        `PERSONAL_DATA_INDEX_KEY is required when NODE_ENV=production (32 random bytes, base64, not the KEK: ${generate})`,
+      );
+    }
+  }
+  if (read.isSet('PERSONAL_DATA_KEK_PREVIOUS') && !read.isSet('PERSONAL_DATA_KEK')) {
+    problems.push('PERSONAL_DATA_KEK_PREVIOUS needs PERSONAL_DATA_KEK (the key it is rotated to)');
+  }
+  if (kek !== undefined && previousKek !== undefined && sameKey(kek, previousKek)) {
+    problems.push('PERSONAL_DATA_KEK_PREVIOUS must differ from PERSONAL_DATA_KEK');
+  }
+  if (indexKey !== undefined && [kek, previousKek].some((key) => key !== undefined && sameKey(key, indexKey))) {
+    problems.push('PERSONAL_DATA_INDEX_KEY must differ from the key-encryption keys');
+  }
+  return { kek, previousKek, indexKey };
+}
+
+function sameKey(a: string, b: string): boolean {
+  return Buffer.from(a, 'base64').equals(Buffer.from(b, 'base64'));
 }
 
 class EnvReader {
@@ -218,6 +273,20 @@ class EnvReader {
     if (value === undefined) return undefined;
     if (value.length < minLength) {
       this.problems.push(`${name} must be at least ${minLength} characters long`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Base64 (or base64url) of exactly `bytes` bytes. Never echoes the value. */
+  key(name: string, bytes: number): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    const wellFormed = /^[A-Za-z0-9+/_-]+={0,2}$/.test(value);
+    if (!wellFormed || Buffer.from(value, 'base64').length !== bytes) {
+      this.problems.push(
+        `${name} must be ${bytes} random bytes in base64 (generate with \`openssl rand -base64 ${bytes}\`)`,
+      );
       return undefined;
     }
     return value;

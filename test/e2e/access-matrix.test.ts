@@ -174,6 +174,61 @@ const ENDPOINTS: readonly Endpoint[] = [
     access: ['admin', 'coordinator', 'analyst'],
     sample: () => ({ url: '/contributions/2025' }),
   },
+  // Clients (docs/adr/0013): social workers of an organisation that sees the person (scoped: the sample's person is
+  // registered by the resource's organisation); the data-protection officer region-wide (erasure, subject access).
+  { method: 'POST', route: '/clients', access: ['social_worker'] },
+  { method: 'POST', route: '/clients/lookups', access: ['social_worker'] },
+  {
+    method: 'GET',
+    route: '/clients/:clientId',
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => ({
+      url: `/clients/${(await clientOf(service, organisationId)).clientId}`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/clients/:clientId/consents',
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => ({
+      url: `/clients/${(await clientOf(service, organisationId)).clientId}/consents`,
+      payload: { scope: 'share_for_referrals' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/clients/:clientId/consents/:consentId/withdrawal',
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => {
+      const { clientId, consentId } = await clientOf(service, organisationId);
+      return { url: `/clients/${clientId}/consents/${consentId}/withdrawal` };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/clients/:clientId/moves',
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => {
+      const { clientId, municipalityId } = await clientOf(service, organisationId);
+      return { url: `/clients/${clientId}/moves`, payload: { municipalityId, effectiveDate: '2025-01-01' } };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/clients/:clientId/erasure',
+    access: ['dpo'],
+    sample: () => ({ url: '/clients/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/erasure' }),
+  },
+  {
+    method: 'GET',
+    route: '/clients/:clientId/subject-access',
+    access: ['dpo'],
+    sample: () => ({ url: '/clients/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/subject-access' }),
+  },
   // The probe below: an organisation-scoped endpoint, so that the scoped half of the matrix is exercised today.
   {
     method: 'GET',
@@ -183,6 +238,51 @@ const ENDPOINTS: readonly Endpoint[] = [
     sample: ({ organisationId }) => ({ url: `/matrix-probe/organisations/${organisationId}` }),
   },
 ];
+
+interface SampleClient {
+  readonly clientId: string;
+  readonly consentId: string;
+  readonly municipalityId: string;
+}
+
+const sampleClients = new WeakMap<TestApp, Map<string, Promise<SampleClient>>>();
+
+/** A person registered by a social worker of `organisationId`, with a consent, once per app and organisation. */
+function clientOf(service: TestApp, organisationId: string): Promise<SampleClient> {
+  const byOrganisation = sampleClients.get(service) ?? new Map<string, Promise<SampleClient>>();
+  sampleClients.set(service, byOrganisation);
+  let client = byOrganisation.get(organisationId);
+  if (!client) {
+    client = (async () => {
+      const headers = await authHeader({ role: 'social_worker', organisationId });
+      const municipalities = await service.request({ method: 'GET', url: '/municipalities?limit=1', headers });
+      const municipalityId = municipalities.json<{ items: { municipalityId: string }[] }>().items[0]!.municipalityId;
+      const registered = await service.request({
+        method: 'POST',
+        url: '/clients',
+        headers,
+        payload: {
+          givenName: 'Matrix',
+          familyName: `Sample ${organisationId.slice(0, 8)}`,
+          birthDate: '1980-01-01',
+          municipalityId,
+          household: { adults: 1, children: 0 },
+          mainIncomeSource: 'unknown',
+        },
+      });
+      const clientId = registered.json<{ clientId: string }>().clientId;
+      const consent = await service.request({
+        method: 'POST',
+        url: `/clients/${clientId}/consents`,
+        headers,
+        payload: { scope: 'reporting' },
+      });
+      return { clientId, consentId: consent.json<{ consentId: string }>().consentId, municipalityId };
+    })();
+    byOrganisation.set(organisationId, client);
+  }
+  return client;
+}
 
 /** A scoped endpoint as a capability writes one: role check by the guard, organisation check in the handler. */
 @Controller('matrix-probe')

@@ -1,0 +1,55 @@
+import type { RecordedEvent } from '../../shared/event-store';
+import { defineRowProjection } from '../../shared/projections';
+import { CLIENT_EVENT_TYPES, type ClientEvent } from '../domain/client.events';
+import { ClientPeopleRow } from './client-people.row';
+
+export const CLIENT_PEOPLE_PROJECTION = 'clients.people';
+
+export const clientPeopleProjection = defineRowProjection<ClientPeopleRow>({
+  name: CLIENT_PEOPLE_PROJECTION,
+  version: 1,
+  entity: ClientPeopleRow,
+  // Every event of the stream: each moves the revision, which is the person's ETag.
+  eventTypes: CLIENT_EVENT_TYPES,
+  keyOf: (event) => (event.data as ClientEvent['data']).clientId,
+  evolve(row, recorded: RecordedEvent) {
+    const event = recorded as unknown as ClientEvent;
+    switch (event.type) {
+      case 'ClientRegistered':
+        return {
+          clientId: event.data.clientId,
+          registeredBy: event.data.registeredBy,
+          registeredOn: event.data.registeredOn,
+          personalData: event.data.personalData,
+          address: null,
+          addressFrom: null,
+          erasedOn: null,
+          revision: recorded.revision,
+        };
+      case 'ClientMoved': {
+        if (!row) return undefined;
+        const newer = row.addressFrom === null || event.data.effectiveDate >= row.addressFrom;
+        const address = event.data.address !== null && newer && row.erasedOn === null ? event.data.address : undefined;
+        return {
+          ...row,
+          ...(address ? { address, addressFrom: event.data.effectiveDate } : {}),
+          revision: recorded.revision,
+        };
+      }
+      case 'ClientConsentGiven':
+      case 'ClientConsentWithdrawn':
+        return row && { ...row, revision: recorded.revision };
+      case 'ClientPersonalDataErased':
+        return (
+          row && {
+            ...row,
+            personalData: null,
+            address: null,
+            addressFrom: null,
+            erasedOn: event.data.erasedOn,
+            revision: recorded.revision,
+          }
+        );
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { PartnersModule } from '../partners';
+import { PersonalDataCryptoModule } from '../shared/crypto';
+import { ClientAccessQuery } from './client-access/client-access.query';
+import { ClientReportingQuery } from './client-register/client-reporting.query';
+import { ClientSummaryQuery } from './client-summary/client-summary.query';
+import { ClientAccess } from './common/client-access';
+import { ClientPersonalData } from './common/client-personal-data';
+import { ClientStreams } from './common/client-streams';
+import { IdentityIndex } from './common/identity-index';
+import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.controller';
+import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
+import { FindClientsController } from './find-clients/find-clients.controller';
+import { GiveConsentController } from './give-consent/give-consent.controller';
+import { GiveConsentHandler } from './give-consent/give-consent.handler';
+import { ReadClientController } from './read-client/read-client.controller';
+import { RecordMoveController } from './record-move/record-move.controller';
+import { RegisterClientController } from './register-client/register-client.controller';
+import { RegisterClientHandler } from './register-client/register-client.handler';
+import { SubjectAccessController } from './subject-access/subject-access.controller';
+import { SubjectAccessHandler } from './subject-access/subject-access.handler';
+import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.controller';
+
+/**
+ * People, consent and erasure (DOMAIN.md, capability 1; issue 5): a person registered once for the region, their
+ * personal data sealed with a key of their own, consents and moves as events, erasure by destroying the key.
+ * Exports the questions other capabilities ask (see `index.ts`).
+ */
+@Module({
+  imports: [PersonalDataCryptoModule, PartnersModule],
+  controllers: [
+    // Fixed paths before `:clientId`, so that `/clients/lookups` is never read as an id.
+    FindClientsController,
+    RegisterClientController,
+    ReadClientController,
+    GiveConsentController,
+    WithdrawConsentController,
+    RecordMoveController,
+    ErasePersonalDataController,
+    SubjectAccessController,
+  ],
+  providers: [
+    ClientStreams,
+    ClientAccess,
+    ClientPersonalData,
+    IdentityIndex,
+    ClientSummaryQuery,
+    RegisterClientHandler,
+    GiveConsentHandler,
+    ErasePersonalDataHandler,
+    SubjectAccessHandler,
+    ClientAccessQuery,
+    ClientReportingQuery,
+  ],
+  exports: [ClientAccessQuery, ClientReportingQuery],
+})
+export class ClientsModule {}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BlindIndex, rowsOf, type SqlRunner } from '../../shared/crypto';
+import { nameAndBirthDateKey, type PersonalDetails } from '../domain/personal-details';
+
+const INSZ_PURPOSE = 'client.insz';
+const NAME_PURPOSE = 'client.nameAndBirthDate';
+
+/**
+ * Finds people by INSZ, or by name and birth date, through keyed hashes (`clients_identity_index`): the values
+ * themselves are never stored, and without the index key the hashes cannot be tested against guesses.
+ */
+@Injectable()
+export class IdentityIndex {
+  constructor(
+    private readonly blindIndex: BlindIndex,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Claims the INSZ for `clientId` unless someone holds it: returns the holder (`clientId` itself when the claim
+   * is new or was already its own). Atomic: of two registrations of one INSZ at once, one claims it.
+   */
+  async claimInsz(insz: string, clientId: string): Promise<string> {
+    const hash = this.blindIndex.of(INSZ_PURPOSE, insz);
+    await this.dataSource.query(
+      `INSERT INTO clients_identity_index (kind, blind_index, client_id) VALUES ('insz', $1, $2) ON CONFLICT DO NOTHING`,
+      [hash, clientId],
+    );
+    const holder = await this.holderOfInsz(insz);
+    if (holder === undefined) throw new Error('An INSZ claim vanished while it was made');
+    return holder;
+  }
+
+  /** The person holding the INSZ, if any. */
+  async holderOfInsz(insz: string): Promise<string | undefined> {
+    const rows = rowsOf<{ client_id: string }>(
+      await this.dataSource.query(
+        `SELECT client_id FROM clients_identity_index WHERE kind = 'insz' AND blind_index = $1`,
+        [this.blindIndex.of(INSZ_PURPOSE, insz)],
+      ),
+    );
+    return rows[0]?.client_id;
+  }
+
+  /** Records the person's name and birth date hash; returns the other people with the same one. */
+  async recordNameAndBirthDate(details: PersonalDetails, clientId: string): Promise<string[]> {
+    const hash = this.blindIndex.of(NAME_PURPOSE, nameAndBirthDateKey(details));
+    await this.dataSource.query(
+      `INSERT INTO clients_identity_index (kind, blind_index, client_id) VALUES ('name_birth_date', $1, $2)
+       ON CONFLICT DO NOTHING`,
+      [hash, clientId],
+    );
+    return this.withNameAndBirthDate(details, clientId);
+  }
+
+  /** The people with this name and birth date (other than `except`). */
+  async withNameAndBirthDate(
+    details: Pick<PersonalDetails, 'givenName' | 'familyName' | 'birthDate'>,
+    except?: string,
+  ): Promise<string[]> {
+    const rows = rowsOf<{ client_id: string }>(
+      await this.dataSource.query(
+        `SELECT client_id FROM clients_identity_index
+          WHERE kind = 'name_birth_date' AND blind_index = $1 AND client_id IS DISTINCT FROM $2::uuid
+          ORDER BY created_at, client_id`,
+        [this.blindIndex.of(NAME_PURPOSE, nameAndBirthDateKey(details)), except ?? null],
+      ),
+    );
+    return rows.map((row) => row.client_id);
+  }
+
+  /** Which kinds of index entries a person has (for the subject-access report: hashes are not shown). */
+  async kindsOf(clientId: string): Promise<string[]> {
+    const rows = rowsOf<{ kind: string }>(
+      await this.dataSource.query(`SELECT kind FROM clients_identity_index WHERE client_id = $1 ORDER BY kind`, [
+        clientId,
+      ]),
+    );
+    return rows.map((row) => row.kind);
+  }
+
+  /** Erasure: the person can no longer be found by anything they are. */
+  async remove(clientIds: readonly string[], db: SqlRunner = this.dataSource): Promise<void> {
+    if (clientIds.length === 0) return;
+    await db.query(`DELETE FROM clients_identity_index WHERE client_id = ANY($1::uuid[])`, [[...clientIds]]);
+  }
+}

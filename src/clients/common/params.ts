@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+/** Path parameters, validated like bodies: a malformed id is a 400 naming the parameter. */
+export class ClientParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  clientId!: string;
+}
+
+export class ConsentParams extends ClientParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  consentId!: string;
+}

@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ErasureView {
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ enum: ['erased'] }) status!: 'erased';
+  @ApiProperty({ format: 'date' }) erasedOn!: string;
+  @ApiProperty({ description: "The person's revision (also the ETag)." }) revision!: number;
+}

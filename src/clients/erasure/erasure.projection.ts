@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+import { shredDataKeys } from '../../shared/crypto';
+import type { RecordedEvent } from '../../shared/event-store';
+import type { ProjectionHandler } from '../../shared/projections';
+
+export const CLIENT_ERASURES_PROJECTION = 'clients.erasures';
+
+/**
+ * Makes every erasure in the event history hold in this database: destroys the person's data key and their blind
+ * indexes. The erasure command does both at once; this replays them wherever the database lost them, e.g. after a
+ * restore of a backup taken before the erasure while the events (EventStoreDB) kept it, or on a rebuild. It owns no
+ * rows, so a reset clears nothing (and must not bring a destroyed key back).
+ */
+export const clientErasuresProjection: ProjectionHandler = {
+  name: CLIENT_ERASURES_PROJECTION,
+  version: 1,
+  filter: { on: 'eventType', prefixes: ['ClientPersonalDataErased'] },
+  async handle(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    const clientIds = events
+      .filter((event) => event.type === 'ClientPersonalDataErased')
+      .map((event) => (event.data as { clientId: string }).clientId);
+    if (clientIds.length === 0) return;
+    await shredDataKeys(tx, clientIds);
+    await tx.query(`DELETE FROM clients_identity_index WHERE client_id = ANY($1::uuid[])`, [clientIds]);
+  },
+  async reset(): Promise<void> {
+    // Nothing of its own to clear.
+  },
+};

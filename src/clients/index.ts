@@ -1,0 +1,30 @@
+/**
+ * The public surface of the clients capability: what other capabilities may import. Events (to project them), the
+ * stream category, vocabularies, and the queries (inject them after importing `ClientsModule`):
+ *
+ * - `ClientAccessQuery` (from the person's stream, so consents count at once):
+ *   `maySee(clientId, organisationId, at)`, `organisationsThatMaySee(clientId, at)`,
+ *   `mayShareForReferrals(clientId, at)`, `mayCountInReporting(clientId, at)`,
+ *   `municipalityOfResidence(clientId, date)`, `status(clientId)`.
+ * - `ClientReportingQuery` (read models without personal data, eventually consistent):
+ *   `countable(clientIds, date)`, `countByMunicipality(date)`.
+ *
+ * Personal data other capabilities hold about a person (free-text notes) should be sealed with the person's key
+ * (`PersonalDataKeys` of `src/shared/crypto`, subject id = client id), so that erasure reaches it too.
+ */
+export { ClientsModule } from './clients.module';
+export { ClientAccessQuery, type ClientStatus } from './client-access/client-access.query';
+export { ClientReportingQuery } from './client-register/client-reporting.query';
+export { brusselsDateOf, type CalendarDate } from './domain/calendar';
+export { CONSENT_SCOPES, type ConsentScope, INCOME_SOURCES, type IncomeSource } from './domain/client.values';
+export {
+  CLIENT_CATEGORY,
+  CLIENT_EVENT_TYPES,
+  type ClientEvent,
+  type ClientRegistered,
+  type ClientMoved,
+  type ClientConsentGiven,
+  type ClientConsentWithdrawn,
+  type ClientPersonalDataErased,
+  type SealedPersonalData,
+} from './domain/client.events';

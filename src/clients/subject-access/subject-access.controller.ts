@@ -1,0 +1,30 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../shared/auth/access.decorators';
+import { AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
+import { ApiClientProblems } from '../common/openapi';
+import { ClientParams } from '../common/params';
+import { SubjectAccessHandler } from './subject-access.handler';
+import { SubjectAccessReport } from './subject-access.view';
+
+@ApiTags('Clients')
+@Controller('clients')
+export class SubjectAccessController {
+  constructor(private readonly handler: SubjectAccessHandler) {}
+
+  @Get(':clientId/subject-access')
+  @Roles('dpo')
+  @AccessLogged({ resource: 'subjectAccess', idParam: 'clientId', personIdParam: 'clientId' })
+  @ApiOperation({
+    summary: 'Everything held about a person (GDPR art. 15)',
+    description:
+      'For the data-protection officer, region-wide: the events, the read-model rows, the access-log entries and ' +
+      "the state of the person's data key, personal data opened. After an erasure, what remains (sealed values " +
+      'show as unreadable).',
+  })
+  @ApiOkResponse({ type: SubjectAccessReport })
+  @ApiClientProblems(400, 404)
+  report(@Param() params: ClientParams): Promise<SubjectAccessReport> {
+    return this.handler.report(params.clientId);
+  }
+}

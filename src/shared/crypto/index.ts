@@ -1,0 +1,15 @@
+export { PersonalDataCryptoModule } from './crypto.module';
+export { PersonalDataKeys, DataKey, shredDataKeys, type DataKeyStatus, type RewrapSummary } from './personal-data-keys';
+export { PersonalDataKeys1764547200000 } from './personal-data-keys.migration';
+export { BlindIndex, BLIND_INDEX_KEY_BYTES } from './blind-index';
+export { Keyring, keyEncryptionKey, KEY_ENCRYPTION_KEY_BYTES, type KeyEncryptionKey } from './keyring';
+export { seal, open, isSealed, type Sealed, type SealedEnvelope, DATA_KEY_BYTES } from './envelope';
+export {
+  resolvePersonalDataKeys,
+  GENERATED_KEK_FILE,
+  GENERATED_INDEX_KEY_FILE,
+  type PersonalDataKeyMaterial,
+  type KeySource,
+} from './key-material';
+export { PersonalDataUndecryptable, PersonalDataShredded, UnknownKeyEncryptionKey } from './crypto.errors';
+export { rowsOf, affectedOf, type SqlRunner } from './sql-runner';
