@@ -1,0 +1,486 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ORGANISATION_DIRECTORY_PROJECTION } from '../../src/partners/organisation-directory/organisation-directory.projection';
+import { mintDevelopmentToken } from '../../src/shared/auth/development-tokens';
+import { createPool } from '../../src/shared/database/pg-pool';
+import { BARE_ROUTE } from '../support/child-messages';
+import { renderProfile, summariseProfileFile } from '../support/cpu-profile';
+import { residentMemory, startChild, watchCpu, type CpuUse } from '../support/child-process';
+import { emptyEventStore, type BenchDatabase, type TargetName } from '../support/databases';
+import { runLoad, type LoadOptions, type LoadResult } from '../support/http-load';
+import { LagProbe, type LagResult } from '../support/lag-probe';
+import { formatNumber, type Comparison, type Figure } from '../support/report';
+import { meanAppendMs, readServiceMetrics } from '../support/service-metrics';
+import { interleavedTrials, type Section, type SectionContext } from '../support/section';
+import { median, ratio } from '../support/stats';
+
+/** The rate of the issue's target: p99 at most 25 ms at 200 requests/s with no errors. */
+const TARGET_RATE = 200;
+const CONNECTIONS = 32;
+const SECRET = 'onthaal-benchmark-development-secret-0123456789abcdef';
+const ORGANISATION_EVENTS = ['OrganisationRegistered'];
+
+type Step = 'bare' | 'health' | 'organisationsAtRate' | 'organisationsSaturated' | 'rightsAtRate' | 'rightsSaturated';
+const STEPS: readonly Step[] = [
+  'bare',
+  'health',
+  'organisationsAtRate',
+  'organisationsSaturated',
+  'rightsAtRate',
+  'rightsSaturated',
+];
+
+interface StepResult {
+  readonly load: LoadResult;
+  readonly cpu: CpuUse;
+  /** Mean append round trip inside the service during the step (its own metrics). */
+  readonly appendMs: number;
+  readonly lag?: LagResult;
+}
+
+export const httpSection: Section = {
+  name: 'http',
+  async run(context) {
+    await runBareFastify(context);
+    for (const db of context.databases) await runOn(context, db);
+    context.report.note(
+      'HTTP: the service runs as `npm start` would (LOG_LEVEL info, logs to /dev/null, rate limits raised out of the ' +
+        'way with a one-second window) in a child process, driven over 127.0.0.1 from the benchmark process: the ' +
+        '200 requests/s runs send evenly spaced requests whatever the answers and time each from the moment it was ' +
+        'due; saturation runs are autocannon with 32 connections (per-response timings). Open intake and send referral (issues 6 and 7) do not exist ' +
+        'yet: the commands measured are the partners capability’s register organisation (POST /organisations, which ' +
+        'also waits for its read model before answering) and add catalogue right (POST /rights-catalogue).',
+    );
+    context.report.note(
+      'Projection lag: append (the event’s `created`, database clock) to the first poll (every 10 ms) that finds ' +
+        'partners.organisations’ committed checkpoint at or past the event, during the 200 requests/s run.',
+    );
+    context.report.note(
+      'Memory: VmHWM (the kernel’s peak resident set) of the service process at the end of all its HTTP runs, ' +
+        'start-up included; on PGlite the embedded database runs inside that process.',
+    );
+    context.report.note(
+      'Impact queries (item 6) cannot be measured yet: the impact capability (issue 8) does not exist.',
+    );
+  },
+};
+
+/** Fastify alone in its own process: the ceiling without the app's hooks, and the floor of a Node service's memory. */
+async function runBareFastify(context: SectionContext): Promise<void> {
+  const { sizes } = context.options;
+  const child = await startChild(join(__dirname, 'bare-fastify.process.js'), { PATH: process.env.PATH ?? '' });
+  const forget = context.onCleanup(() => child.stop());
+  try {
+    // Untimed: JIT warm-up.
+    await runLoad({ port: child.ready.port, method: 'GET', path: BARE_ROUTE, connections: CONNECTIONS, seconds: 1 });
+    const results: StepResult[] = [];
+    for (let trial = 1; trial <= sizes.trials; trial++) {
+      const stopCpu = watchCpu(child.pid);
+      const load = await runLoad({
+        port: child.ready.port,
+        method: 'GET',
+        path: BARE_ROUTE,
+        connections: CONNECTIONS,
+        seconds: sizes.httpSaturationSeconds,
+      });
+      const result: StepResult = { load, cpu: stopCpu(), appendMs: Number.NaN };
+      context.log(
+        `http · Fastify alone · trial ${trial}: ${formatNumber(load.throughput, 'req/s')} req/s, ${describeCpu(result)}`,
+      );
+      results.push(result);
+    }
+    const memory = residentMemory(child.pid);
+    for (const db of context.databases) {
+      context.report.set(
+        {
+          id: 'http.fastify',
+          section: 'http',
+          measurement: `GET, saturation (${CONNECTIONS} connections)`,
+          system: 'Fastify alone, own process (same for both columns)',
+          unit: 'req/s',
+        },
+        db.target,
+        {
+          ...loadFigure(results.map((result) => result.load)),
+          cpu: {
+            value: median(results.map(serviceCpuMsPerRequest)),
+            unit: 'ms/request',
+            machineBusy: median(results.map((result) => result.cpu.machineBusy)),
+          },
+        },
+      );
+      if (memory) {
+        context.report.set(
+          {
+            id: 'http.memory.fastify',
+            section: 'http',
+            measurement: 'Peak resident memory (VmHWM)',
+            system: 'Fastify alone after its saturation runs (floor)',
+            unit: 'MB',
+          },
+          db.target,
+          { value: memory.peakMb, trials: [memory.peakMb] },
+        );
+      }
+    }
+  } finally {
+    forget();
+    await child.stop();
+  }
+}
+
+async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> {
+  const { sizes } = context.options;
+  const trials = db.target === 'postgres' ? sizes.trials : sizes.httpTrialsPglite;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '',
+    LOG_LEVEL: 'info',
+    AUTH_DEV_SECRET: SECRET,
+    // One client here sends what hundreds would: limits out of the way, and a one-second window so that the
+    // throttler's in-memory list of hits per client (filtered on every request) stays as short as in production.
+    RATE_LIMIT_WINDOW_SECONDS: '1',
+    RATE_LIMIT_PER_IP: '1000000',
+    RATE_LIMIT_PER_USER: '1000000',
+  };
+  let dataDir: string | undefined;
+  if (db.target === 'postgres') {
+    await emptyEventStore(db);
+    env.DATABASE_URL = db.url;
+  } else {
+    // Embedded mode as `npm start` runs it: the service starts PGlite itself, in its own process.
+    dataDir = await mkdtemp(join(tmpdir(), 'onthaal-bench-service-'));
+    env.DATA_DIR = dataDir;
+  }
+  const profileDir = context.options.profile ? await mkdtemp(join(tmpdir(), 'onthaal-bench-profile-')) : undefined;
+  const service = await startChild(join(__dirname, 'service.process.js'), env, [
+    ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
+    ...context.options.serviceNodeOptions,
+  ]);
+  const forget = context.onCleanup(() => service.stop());
+  try {
+    const databaseUrl = service.ready.databaseUrl ?? db.url;
+    await settle(context, db.target, databaseUrl);
+    const idle = residentMemory(service.pid);
+    const headers = {
+      authorization: `Bearer ${await mintDevelopmentToken(SECRET, { organisationId: randomUUID(), roles: ['admin'] })}`,
+    };
+    const options = (step: Step, seconds: number): LoadOptions => {
+      const base = { port: service.ready.port, connections: CONNECTIONS, seconds, headers };
+      switch (step) {
+        case 'bare':
+          return { ...base, method: 'GET', path: BARE_ROUTE };
+        case 'health':
+          return { ...base, method: 'GET', path: '/health' };
+        case 'organisationsAtRate':
+        case 'organisationsSaturated':
+          return {
+            ...base,
+            method: 'POST',
+            path: '/organisations',
+            body: {
+              name: 'Organisatie [<id>]',
+              type: 'external',
+              services: ['integrated broad intake'],
+              responseDeadlineDays: 30,
+            },
+            ...(step === 'organisationsAtRate' ? { rate: TARGET_RATE } : {}),
+          };
+        case 'rightsAtRate':
+        case 'rightsSaturated':
+          return {
+            ...base,
+            method: 'POST',
+            path: '/rights-catalogue',
+            body: { name: 'Recht [<id>]', lifeDomain: 'finances', level: 'federal' },
+            ...(step === 'rightsAtRate' ? { rate: TARGET_RATE } : {}),
+          };
+      }
+    };
+
+    // Untimed: JIT, connection pools and plans warm up on every route, the way each step will load it.
+    for (const step of STEPS) await runLoad(options(step, 1));
+    await settle(context, db.target, databaseUrl);
+
+    // The resident set every 100 ms; the V8 heap every second (from the service's metrics), to tell them apart.
+    let peakSampled = 0;
+    const heap = { totalMb: 0, usedMb: 0, externalMb: 0 };
+    let ticks = 0;
+    const sampler = setInterval(() => {
+      peakSampled = Math.max(peakSampled, residentMemory(service.pid)?.rssMb ?? 0);
+      if (ticks++ % 10 !== 0) return;
+      readServiceMetrics(service.ready.port).then(
+        (metrics) => {
+          heap.totalMb = Math.max(heap.totalMb, metrics.heapTotalMb);
+          heap.usedMb = Math.max(heap.usedMb, metrics.heapUsedMb);
+          heap.externalMb = Math.max(heap.externalMb, metrics.externalMb);
+        },
+        () => undefined,
+      );
+    }, 100);
+    let results: Record<Step, StepResult[]>;
+    try {
+      results = await interleavedTrials(trials, STEPS, async (step, trial): Promise<StepResult> => {
+        const atRate = step === 'organisationsAtRate' || step === 'rightsAtRate';
+        const seconds = atRate ? sizes.httpFixedRateSeconds : sizes.httpSaturationSeconds;
+        let result: StepResult;
+        const appendsBefore = await readServiceMetrics(service.ready.port);
+        if (step === 'organisationsAtRate') {
+          const probe = new LagProbe(databaseUrl, ORGANISATION_DIRECTORY_PROJECTION);
+          const from = await probe.now();
+          probe.start();
+          const stopCpu = watchCpu(service.pid);
+          const load = await runLoad(options(step, seconds));
+          const cpu = stopCpu();
+          const appendMs = meanAppendMs(appendsBefore, await readServiceMetrics(service.ready.port));
+          const lag = await probe.finish(ORGANISATION_EVENTS, from, await probe.now());
+          result = { load, cpu, appendMs, lag };
+        } else {
+          const stopCpu = watchCpu(service.pid);
+          const load = await runLoad(options(step, seconds));
+          const cpu = stopCpu();
+          result = { load, cpu, appendMs: meanAppendMs(appendsBefore, await readServiceMetrics(service.ready.port)) };
+        }
+        context.log(
+          `http · ${db.target} · ${step} · trial ${trial}: ${formatNumber(result.load.throughput, 'req/s')} req/s, ` +
+            `p50 ${result.load.latency.p50.toFixed(2)} ms, p99 ${result.load.latency.p99.toFixed(2)} ms, ` +
+            `${result.load.errors} errors, ${describeCpu(result)}` +
+            (result.lag
+              ? `; lag p50 ${result.lag.lag.p50.toFixed(1)} ms, p99 ${result.lag.lag.p99.toFixed(1)} ms over ` +
+                `${result.lag.events} events${result.lag.uncovered > 0 ? ` (${result.lag.uncovered} never applied)` : ''}`
+              : ''),
+        );
+        // Let the projections drain before the next step, so that steps do not bleed into each other.
+        if (step !== 'bare' && step !== 'health') await settle(context, db.target, databaseUrl);
+        return result;
+      });
+    } finally {
+      clearInterval(sampler);
+    }
+    const memory = residentMemory(service.pid);
+    report(context, db.target, results, {
+      idleMb: idle?.rssMb,
+      peakMb: memory?.peakMb,
+      sampledMb: peakSampled,
+      heapTotalMb: heap.totalMb,
+      heapUsedMb: heap.usedMb,
+      externalMb: heap.externalMb,
+    });
+  } finally {
+    forget();
+    await service.stop();
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
+  }
+  if (profileDir !== undefined) {
+    // Written by the service when it exits: start-up, warm-up and every run above.
+    for (const file of (await readdir(profileDir)).filter((name) => name.endsWith('.cpuprofile'))) {
+      const summary = await summariseProfileFile(join(profileDir, file));
+      console.error(renderProfile(`CPU profile of the service on ${db.target} (${join(profileDir, file)})`, summary));
+    }
+  }
+}
+
+function report(
+  context: SectionContext,
+  target: TargetName,
+  results: Record<Step, StepResult[]>,
+  memory: {
+    idleMb: number | undefined;
+    peakMb: number | undefined;
+    sampledMb: number;
+    heapTotalMb: number;
+    heapUsedMb: number;
+    externalMb: number;
+  },
+): void {
+  const bare = median(results.bare.map((result) => result.load.throughput));
+  const againstBare = (step: Step): Comparison[] => [
+    { against: 'bare route', value: ratio(median(results[step].map((result) => result.load.throughput)), bare) },
+  ];
+  const saturation = `saturation (${CONNECTIONS} connections)`;
+  const rows: { id: string; measurement: string; system: string; step: Step; comparisons: Comparison[] }[] = [
+    {
+      id: 'http.bare',
+      measurement: `GET, ${saturation}`,
+      system: 'bare Fastify route in the service (ceiling)',
+      step: 'bare',
+      comparisons: [],
+    },
+    {
+      id: 'http.health',
+      measurement: `GET, ${saturation}`,
+      system: 'Nest route GET /health (no database)',
+      step: 'health',
+      comparisons: againstBare('health'),
+    },
+    {
+      id: 'http.organisations.rate',
+      measurement: 'POST /organisations (register organisation)',
+      system: `${TARGET_RATE} requests/s`,
+      step: 'organisationsAtRate',
+      comparisons: [],
+    },
+    {
+      id: 'http.organisations.saturation',
+      measurement: 'POST /organisations (register organisation)',
+      system: saturation,
+      step: 'organisationsSaturated',
+      comparisons: againstBare('organisationsSaturated'),
+    },
+    {
+      id: 'http.rights.rate',
+      measurement: 'POST /rights-catalogue (add catalogue right)',
+      system: `${TARGET_RATE} requests/s`,
+      step: 'rightsAtRate',
+      comparisons: [],
+    },
+    {
+      id: 'http.rights.saturation',
+      measurement: 'POST /rights-catalogue (add catalogue right)',
+      system: saturation,
+      step: 'rightsSaturated',
+      comparisons: againstBare('rightsSaturated'),
+    },
+  ];
+  for (const row of rows) {
+    context.report.set(
+      { id: row.id, section: 'http', measurement: row.measurement, system: row.system, unit: 'req/s' },
+      target,
+      {
+        ...loadFigure(results[row.step].map((result) => result.load)),
+        comparisons: row.comparisons,
+        cpu: {
+          value: median(results[row.step].map(serviceCpuMsPerRequest)),
+          unit: 'ms/request',
+          machineBusy: median(results[row.step].map((result) => result.cpu.machineBusy)),
+        },
+        ...(row.step.startsWith('organisations') || row.step.startsWith('rights')
+          ? {
+              note: `mean append inside the service ${median(results[row.step].map((result) => result.appendMs)).toFixed(1)} ms`,
+            }
+          : {}),
+        detail: results[row.step].map(describeCpu).join('; '),
+      },
+    );
+  }
+  const lags = results.organisationsAtRate.map((result) => result.lag!);
+  context.report.set(
+    {
+      id: 'http.lag.organisations',
+      section: 'http',
+      measurement: `Projection lag at ${TARGET_RATE} requests/s`,
+      system: 'append → partners.organisations committed (p99)',
+      unit: 'ms',
+    },
+    target,
+    {
+      value: median(lags.map((lag) => lag.lag.p99)),
+      p50Ms: median(lags.map((lag) => lag.lag.p50)),
+      p99Ms: median(lags.map((lag) => lag.lag.p99)),
+      trials: lags.map((lag) => lag.lag.p99),
+      note:
+        `${lags.map((lag) => lag.events).join(', ')} events per run` +
+        (lags.some((lag) => lag.uncovered > 0)
+          ? `; never applied: ${lags.map((lag) => lag.uncovered).join(', ')}`
+          : ', all applied'),
+    },
+  );
+  if (memory.peakMb !== undefined) {
+    context.report.set(
+      {
+        id: 'http.memory.service',
+        section: 'http',
+        measurement: 'Peak resident memory (VmHWM)',
+        system: 'the service, start-up and every run above',
+        unit: 'MB',
+      },
+      target,
+      {
+        value: memory.peakMb,
+        trials: [memory.peakMb],
+        note:
+          `highest RSS sampled under load ${memory.sampledMb.toFixed(0)} MB; main thread's V8 heap up to ` +
+          `${memory.heapTotalMb.toFixed(0)} MB (used up to ${memory.heapUsedMb.toFixed(0)} MB), outside it (buffers) ` +
+          `up to ${memory.externalMb.toFixed(0)} MB` +
+          (context.options.serviceNodeOptions.length > 0
+            ? `; service flags: ${context.options.serviceNodeOptions.join(' ')}`
+            : ''),
+      },
+    );
+  }
+  if (memory.idleMb !== undefined) {
+    context.report.set(
+      {
+        id: 'http.memory.idle',
+        section: 'http',
+        measurement: 'Peak resident memory (VmHWM)',
+        system: 'the service after start-up, idle (RSS)',
+        unit: 'MB',
+      },
+      target,
+      { value: memory.idleMb, trials: [memory.idleMb] },
+    );
+  }
+}
+
+function serviceCpuMsPerRequest(result: StepResult): number {
+  return result.cpu.processSeconds === undefined
+    ? Number.NaN
+    : (result.cpu.processSeconds * 1000) / Math.max(1, result.load.requests);
+}
+
+/** Where the CPU went during a step: the service's own, per request, and how busy the two cores were. */
+function describeCpu(result: StepResult): string {
+  const { cpu, load } = result;
+  const service =
+    cpu.processSeconds === undefined
+      ? ''
+      : `service ${((cpu.processSeconds * 1000) / Math.max(1, load.requests)).toFixed(2)} ms CPU per request ` +
+        `(${((cpu.processSeconds / cpu.wallSeconds) * 100).toFixed(0)}% of a core), `;
+  const append = Number.isFinite(result.appendMs) ? `mean append ${result.appendMs.toFixed(1)} ms, ` : '';
+  return (
+    `${append}${service}load generator ${((cpu.benchmarkSeconds / cpu.wallSeconds) * 100).toFixed(0)}% of a core, ` +
+    `machine ${(cpu.machineBusy * 100).toFixed(0)}% busy`
+  );
+}
+
+function loadFigure(results: readonly LoadResult[]): Figure {
+  return {
+    value: median(results.map((result) => result.throughput)),
+    p50Ms: median(results.map((result) => result.latency.p50)),
+    p99Ms: median(results.map((result) => result.latency.p99)),
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    trials: results.map((result) => result.throughput),
+  };
+}
+
+/**
+ * Waits until the service is quiet: no event appended for a second and every projection's checkpoint at the head
+ * (the reference-data load at first start, the previous step's projection work). Bounded by a minute.
+ */
+async function settle(context: SectionContext, target: TargetName, databaseUrl: string): Promise<void> {
+  const pool = createPool(databaseUrl, { max: 1, applicationName: 'onthaal-bench-settle' });
+  try {
+    let previous = '';
+    let quietSince = Date.now();
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const { rows } = await pool.query<{ head: string | null; behind: string }>(
+        `SELECT (SELECT max(global_position)::text FROM es_events) AS head,
+           (SELECT count(*)::text FROM projection_checkpoints WHERE NOT caught_up) AS behind`,
+      );
+      const state = `${rows[0]?.head}/${rows[0]?.behind}`;
+      if (state !== previous) {
+        previous = state;
+        quietSince = Date.now();
+      } else if (rows[0]?.behind === '0' && Date.now() - quietSince >= 1_000) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    context.log(`http · ${target}: the service did not settle within a minute; measuring anyway`);
+  } finally {
+    await pool.end();
+  }
+}
