@@ -12,7 +12,7 @@ import {
   type RegisterClient,
 } from './client.decider';
 import type { ClientEvent, SealedPersonalData } from './client.events';
-import { given } from './decider-specification';
+import { given } from '../../shared/domain/decider-specification';
 
 const CLIENT = '0d3b1f8e-5c2a-4e7b-9a61-2f4c8d9e1a01';
 const OCMW_KORTRIJK = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c01';

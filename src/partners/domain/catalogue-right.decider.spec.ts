@@ -1,6 +1,6 @@
 import { type AddCatalogueRight, catalogueRightDecider } from './catalogue-right.decider';
 import type { CatalogueRightDetails, CatalogueRightEvent } from './catalogue-right.events';
-import { given } from './decider-specification';
+import { given } from '../../shared/domain/decider-specification';
 
 const rightId = '6f1c2a1e-0000-4000-8000-000000000101';
 const menen = '6f1c2a1e-0000-4000-8000-0000000000bb';

@@ -4,7 +4,7 @@ import {
   contributionScheduleDecider,
 } from './contribution-schedule.decider';
 import type { CoFundingAgreement, ContributionScheduleEvent, RatePeriod } from './contribution-schedule.events';
-import { given } from './decider-specification';
+import { given } from '../../shared/domain/decider-specification';
 
 const scheduleId = '6f1c2a1e-0000-4000-8000-000000000200';
 const city = '6f1c2a1e-0000-4000-8000-0000000000aa';

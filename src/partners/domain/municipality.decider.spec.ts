@@ -1,4 +1,4 @@
-import { given } from './decider-specification';
+import { given } from '../../shared/domain/decider-specification';
 import { municipalityDecider, type RegisterMunicipality } from './municipality.decider';
 import type { MunicipalityEvent, PopulationFigure } from './municipality.events';
 

@@ -1,4 +1,4 @@
-import { given } from './decider-specification';
+import { given } from '../../shared/domain/decider-specification';
 import { type ChangeOrganisation, organisationDecider, type RegisterOrganisation } from './organisation.decider';
 import type { OrganisationDetails, OrganisationEvent } from './organisation.events';
 

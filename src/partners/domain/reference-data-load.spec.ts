@@ -1,4 +1,4 @@
-import { given } from './decider-specification';
+import { given } from '../../shared/domain/decider-specification';
 import { type ReferenceDataDefaultsLoaded, referenceDataLoadDecider } from './reference-data-load';
 
 const loaded = (version: number): ReferenceDataDefaultsLoaded['data'] => ({

@@ -1,5 +1,5 @@
-import { type Decider, foldEvents } from '../../shared/domain/decider';
-import { DomainRuleViolation } from '../../shared/domain/domain-error';
+import { type Decider, foldEvents } from './decider';
+import { DomainRuleViolation } from './domain-error';
 
 /**
  * Given/when/then for decider specifications: `given(decider, history).when(command)` is the events decided, and
