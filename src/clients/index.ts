@@ -15,7 +15,7 @@
 export { ClientsModule } from './clients.module';
 export { ClientAccessQuery, type ClientStatus } from './client-access/client-access.query';
 export { ClientReportingQuery } from './client-register/client-reporting.query';
-export { brusselsDateOf, type CalendarDate } from './domain/calendar';
+export { brusselsDateOf, type CalendarDate } from '../shared/domain/calendar';
 export { CONSENT_SCOPES, type ConsentScope, INCOME_SOURCES, type IncomeSource } from './domain/client.values';
 export {
   CLIENT_CATEGORY,

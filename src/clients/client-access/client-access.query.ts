@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { brusselsDateOf, type CalendarDate } from '../domain/calendar';
+import { brusselsDateOf, type CalendarDate } from '../../shared/domain/calendar';
 import {
   mayCountInReporting,
   mayShareForReferrals,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../../shared/crypto';
-import type { CalendarDate } from '../domain/calendar';
+import type { CalendarDate } from '../../shared/domain/calendar';
 
 /** The condition "a `reporting` consent of person `p` is valid on `$1`", in SQL. */
 const COUNTABLE = `EXISTS (

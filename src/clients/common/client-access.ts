@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { type KnownClient, organisationMaySee } from '../domain/client.decider';
 import { clientErased, clientNotFound } from './problems';
 import { ClientStreams, type LoadedClient } from './client-streams';
-import { today } from './today';
+import { today } from '../../shared/domain/today';
 
 /**
  * The HTTP side of the visibility rule (docs/adr/0013): loads the person's stream and lets the caller through only

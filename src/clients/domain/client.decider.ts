@@ -1,10 +1,9 @@
 import type { Decider } from '../../shared/domain/decider';
-import { type CalendarDate, isCalendarDate, yearOf } from './calendar';
+import { type CalendarDate, isCalendarDate, yearOf } from '../../shared/domain/calendar';
 import type { ClientEvent, SealedPersonalData } from './client.events';
 import { CONSENT_SCOPES, type ConsentScope, INCOME_SOURCES, type IncomeSource } from './client.values';
 import {
   addressProblems,
-  type FieldProblem,
   type Household,
   householdProblems,
   type PersonalDetails,
@@ -12,6 +11,7 @@ import {
   type PostalAddress,
 } from './personal-details';
 import { refuse } from './rules';
+import type { FieldProblem } from '../../shared/domain/field-problem';
 
 export interface RegisterClient {
   readonly type: 'RegisterClient';

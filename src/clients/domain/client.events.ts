@@ -1,22 +1,10 @@
 import type { DomainEvent } from '../../shared/domain/domain-event';
-import type { CalendarDate } from './calendar';
+import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
+import type { CalendarDate } from '../../shared/domain/calendar';
 import type { ConsentScope, IncomeSource } from './client.values';
 import type { Household } from './personal-details';
 
-/**
- * Personal data as events carry it: sealed with the person's data key (`{ "$pii": { v, kid, iv, ct, tag } }`,
- * see src/shared/crypto). Opaque to the domain; only its shape is known here. Once the key is destroyed, nobody
- * can open it again.
- */
-export interface SealedPersonalData {
-  readonly $pii: {
-    readonly v: 1;
-    readonly kid: string;
-    readonly iv: string;
-    readonly ct: string;
-    readonly tag: string;
-  };
-}
+export type { SealedPersonalData };
 
 /**
  * A person registered in the region. In plaintext only what counting needs and identifies nobody on its own:

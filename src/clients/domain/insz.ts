@@ -1,4 +1,4 @@
-import { type CalendarDate, daysInMonth } from './calendar';
+import { type CalendarDate, daysInMonth } from '../../shared/domain/calendar';
 
 /**
  * The INSZ (identificatienummer van de sociale zekerheid): the national register number (rijksregisternummer) or,

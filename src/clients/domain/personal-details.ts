@@ -1,4 +1,5 @@
-import { type CalendarDate, EARLIEST_BIRTH_DATE, isCalendarDate } from './calendar';
+import type { FieldProblem } from '../../shared/domain/field-problem';
+import { type CalendarDate, EARLIEST_BIRTH_DATE, isCalendarDate } from '../../shared/domain/calendar';
 import { checkInsz, INSZ_PROBLEM_MESSAGES, inszMatchesBirthDate, normaliseInsz } from './insz';
 import { MAX_HOUSEHOLD_MEMBERS, MAX_NAME_LENGTH } from './client.values';
 
@@ -29,12 +30,6 @@ export interface PersonalDetails {
 export interface Household {
   readonly adults: number;
   readonly children: number;
-}
-
-/** One invalid field, named by its path in the request. The message never quotes the value. */
-export interface FieldProblem {
-  readonly field: string;
-  readonly message: string;
 }
 
 const PHONE = /^\+?[0-9][0-9 ()./-]{4,24}$/;

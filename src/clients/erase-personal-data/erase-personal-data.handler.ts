@@ -6,7 +6,7 @@ import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
 import { rethrowAsProblem } from '../common/problems';
-import { today } from '../common/today';
+import { today } from '../../shared/domain/today';
 
 /**
  * GDPR art. 17, in this order: append `ClientPersonalDataErased` (the record that it happened, and the fact every

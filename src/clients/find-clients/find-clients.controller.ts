@@ -8,12 +8,12 @@ import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
 import { ApiClientProblems } from '../common/openapi';
-import { validateRequest } from '../common/request-validation';
-import { today } from '../common/today';
-import { isCalendarDate } from '../domain/calendar';
+import { validateRequest } from '../../shared/http/request-validation';
+import { today } from '../../shared/domain/today';
+import { isCalendarDate } from '../../shared/domain/calendar';
 import { organisationMaySee } from '../domain/client.decider';
 import { checkInsz, INSZ_PROBLEM_MESSAGES } from '../domain/insz';
-import type { FieldProblem } from '../domain/personal-details';
+import type { FieldProblem } from '../../shared/domain/field-problem';
 import { ClientMatchesView } from './client-match.view';
 import { FindClientsRequest } from './find-clients.request';
 

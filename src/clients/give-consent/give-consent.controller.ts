@@ -14,10 +14,10 @@ import { commandContext } from '../../shared/commands/command-context';
 import { ApiClientCommand } from '../common/openapi';
 import { ClientParams } from '../common/params';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
-import { validateRequest } from '../common/request-validation';
-import { today } from '../common/today';
-import { isCalendarDate } from '../domain/calendar';
-import type { FieldProblem } from '../domain/personal-details';
+import { validateRequest } from '../../shared/http/request-validation';
+import { today } from '../../shared/domain/today';
+import { isCalendarDate } from '../../shared/domain/calendar';
+import type { FieldProblem } from '../../shared/domain/field-problem';
 import { GiveConsentHandler } from './give-consent.handler';
 import { GiveConsentRequest } from './give-consent.request';
 

@@ -8,14 +8,14 @@ import {
   newResourceId,
 } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
-import type { CalendarDate } from '../domain/calendar';
+import type { CalendarDate } from '../../shared/domain/calendar';
 import { clientDecider, type ClientState, organisationMaySee } from '../domain/client.decider';
 import type { ConsentScope } from '../domain/client.values';
 import { checkInsz } from '../domain/insz';
 import { clientStream, ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
 import { clientNotFound, rethrowAsProblem } from '../common/problems';
-import { today } from '../common/today';
+import { today } from '../../shared/domain/today';
 
 export interface GiveConsentInput {
   readonly clientId: string;

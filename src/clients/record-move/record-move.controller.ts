@@ -20,11 +20,12 @@ import { ApiClientCommand } from '../common/openapi';
 import { ClientParams } from '../common/params';
 import { rethrowAsProblem } from '../common/problems';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
-import { validateRequest } from '../common/request-validation';
-import { today } from '../common/today';
-import { isCalendarDate } from '../domain/calendar';
+import { validateRequest } from '../../shared/http/request-validation';
+import { today } from '../../shared/domain/today';
+import { isCalendarDate } from '../../shared/domain/calendar';
 import { clientDecider, municipalityOn } from '../domain/client.decider';
-import { addressProblems, type FieldProblem, normaliseAddress } from '../domain/personal-details';
+import type { FieldProblem } from '../../shared/domain/field-problem';
+import { addressProblems, normaliseAddress } from '../domain/personal-details';
 import { MoveView } from './move.view';
 import { RecordMoveRequest } from './record-move.request';
 

@@ -11,14 +11,14 @@ import { MunicipalitiesQuery } from '../../partners';
 import { commandContext } from '../../shared/commands/command-context';
 import { ApiClientCommand } from '../common/openapi';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
-import { validateRequest } from '../common/request-validation';
-import { today } from '../common/today';
+import { validateRequest } from '../../shared/http/request-validation';
+import { today } from '../../shared/domain/today';
 import { toPostalAddress } from '../common/address.request';
 import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projection';
 import { CLIENT_REGISTER_PROJECTION } from '../client-register/client-register.projection';
 import { CLIENT_RESIDENCES_PROJECTION } from '../client-residences/client-residences.projection';
+import type { FieldProblem } from '../../shared/domain/field-problem';
 import {
-  type FieldProblem,
   householdProblems,
   normalisePersonalDetails,
   type PersonalDetails,

@@ -6,7 +6,7 @@ import {
   newResourceId,
 } from '../../shared/commands/command-executor';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
-import type { CalendarDate } from '../domain/calendar';
+import type { CalendarDate } from '../../shared/domain/calendar';
 import { clientDecider, type ClientState } from '../domain/client.decider';
 import { CLIENT_CATEGORY } from '../domain/client.events';
 import type { IncomeSource } from '../domain/client.values';

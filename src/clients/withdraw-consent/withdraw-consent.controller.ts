@@ -16,11 +16,11 @@ import { ApiClientCommand } from '../common/openapi';
 import { ConsentParams } from '../common/params';
 import { rethrowAsProblem } from '../common/problems';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
-import { validateRequest } from '../common/request-validation';
-import { today } from '../common/today';
-import { isCalendarDate } from '../domain/calendar';
+import { validateRequest } from '../../shared/http/request-validation';
+import { today } from '../../shared/domain/today';
+import { isCalendarDate } from '../../shared/domain/calendar';
 import { clientDecider } from '../domain/client.decider';
-import type { FieldProblem } from '../domain/personal-details';
+import type { FieldProblem } from '../../shared/domain/field-problem';
 import { GivenConsentView } from '../give-consent/give-consent.controller';
 import { WithdrawConsentRequest } from './withdraw-consent.request';
 

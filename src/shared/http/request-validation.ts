@@ -1,8 +1,8 @@
 import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { type FieldError, ProblemException } from '../../shared/http/problem-details';
-import { flattenValidationErrors } from '../../shared/http/validation';
-import type { FieldProblem } from '../domain/personal-details';
+import { type FieldError, ProblemException } from './problem-details';
+import { flattenValidationErrors } from './validation';
+import type { FieldProblem } from '../domain/field-problem';
 
 /** Which fields already failed, so that later checks leave them (and what is inside them) alone. */
 export class InvalidFields {

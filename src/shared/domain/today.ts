@@ -1,5 +1,5 @@
-import type { Clock } from '../../shared/domain/clock';
-import { brusselsDateOf, type CalendarDate } from '../domain/calendar';
+import type { Clock } from './clock';
+import { brusselsDateOf, type CalendarDate } from './calendar';
 
 /** Today's date in Belgium, by the injected clock: the date commands decide on. */
 export function today(clock: Clock): CalendarDate {
