@@ -57,6 +57,23 @@ describe.each(testDatabaseKinds())('PostgresEventStore on %s', (kind) => {
       expect(kinds.filter((k) => k !== 'event' && k !== 'checkpoint')).toEqual(['caughtUp', 'fellBehind', 'caughtUp']);
     });
 
+    it('delivers an append of this process without waiting for the next poll', async () => {
+      // Polls a minute apart: only the append's nudge can bring the event within the test's timeout.
+      const slow = new PostgresEventStore(db.pool, { minPollIntervalMs: 60_000, maxPollIntervalMs: 60_000 });
+      const stream = streamId();
+      const subscription = slow.subscribeToAll({ fromPosition: END, filter: { on: 'streamName', prefixes: [stream] } });
+      const delivered: string[] = [];
+      for await (const message of subscription) {
+        if (message.kind === 'caughtUp' && delivered.length === 0) {
+          await slow.appendToStream(stream, batchOf(2), { expectedRevision: 'no_stream' });
+        }
+        if (message.kind === 'event') delivered.push(message.event.streamId);
+        if (delivered.length === 2) break;
+      }
+      await slow.close();
+      expect(delivered).toEqual([stream, stream]);
+    }, 20_000);
+
     it('appends inside the caller’s transaction: committed with it, or rolled back with it', async () => {
       const committed = streamId();
       const rolledBack = streamId();

@@ -64,7 +64,11 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
-    return appendToStreamWith(this.pool, streamId, events, options);
+    const result = await appendToStreamWith(this.pool, streamId, events, options);
+    // A hint only: this process's subscriptions look at once instead of at their next poll. Correctness never rests
+    // on it (appends of other processes are found by polling); it takes the poll interval out of read-your-writes.
+    for (const subscription of this.subscriptions) subscription.nudge();
+    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -52,6 +52,8 @@ export class PostgresSubscription implements Subscription {
   private closed = false;
   private iterated = false;
   private wake: (() => void) | undefined;
+  /** Set by `nudge()` while a query runs: that query may have missed the new events, so poll again at once. */
+  private nudged = false;
   private pending: Promise<unknown> | undefined;
   private readonly sql: string;
   private readonly filterValues: unknown[];
@@ -83,6 +85,12 @@ export class PostgresSubscription implements Subscription {
     if (this.iterated) throw new Error('a subscription can be iterated once');
     this.iterated = true;
     return this.run();
+  }
+
+  /** Something was appended in this process: poll now rather than after the current interval. */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
   }
 
   close(): Promise<void> {
@@ -149,6 +157,11 @@ export class PostgresSubscription implements Subscription {
           yield { kind: 'caughtUp' };
         }
         delay = scanned > 0 ? this.polling.minPollIntervalMs : Math.min(delay * 2, this.polling.maxPollIntervalMs);
+        if (this.nudged) {
+          this.nudged = false;
+          delay = this.polling.minPollIntervalMs;
+          continue;
+        }
         await this.sleep(delay);
       }
     } finally {
@@ -205,6 +218,7 @@ export class PostgresSubscription implements Subscription {
       const done = () => {
         clearTimeout(timer);
         this.wake = undefined;
+        this.nudged = false;
         resolve();
       };
       const timer = setTimeout(done, ms);
