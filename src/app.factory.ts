@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import type { Clock } from './shared/domain/clock';
 import { BEARER_SCHEME } from './shared/auth/access.decorators';
 import { installAccessLogHook } from './shared/auth/access-log/access-log.hook';
 import { describeAccess } from './shared/auth/openapi-access';
@@ -20,6 +21,8 @@ import { requestIdOf } from './shared/observability/request-context';
 export interface CreateAppOptions {
   /** Modules added to the app, for tests that need an endpoint of their own. */
   readonly extraModules?: readonly Type[];
+  /** The clock the app decides with, for tests that move time; the system clock otherwise. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -42,7 +45,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   trackRoutes(adapter.getInstance());
   const logger = new JsonLogger(createRootLogger(config.logLevel));
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, options.extraModules),
+    AppModule.forRoot(config, options.extraModules, options.clock),
     adapter,
     {
       logger,

@@ -7,14 +7,17 @@ import { DatabaseModule } from './shared/database/database.module';
 import { EventStoreModule } from './shared/event-store/event-store.module';
 import { ObservabilityModule } from './shared/observability/observability.module';
 import { ProjectionsModule } from './shared/projections/projections.module';
-import { CLOCK, systemClock } from './shared/domain/clock';
+import { CLOCK, type Clock, systemClock } from './shared/domain/clock';
 import { capabilities } from './capabilities';
 
 /** The composition root: shared infrastructure plus every capability's module, migrations and projections. */
 @Module({})
 export class AppModule {
-  /** `extraModules`: for tests that need an endpoint of their own (a probe) inside the real app. */
-  static forRoot(config: AppConfig, extraModules: readonly Type[] = []): DynamicModule {
+  /**
+   * `extraModules`: for tests that need an endpoint of their own (a probe) inside the real app. `clock`: for tests
+   * that move time (a deadline passing); the system clock otherwise.
+   */
+  static forRoot(config: AppConfig, extraModules: readonly Type[] = [], clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -34,7 +37,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: clock },
       ],
       exports: [APP_CONFIG, CLOCK],
     };

@@ -4,6 +4,9 @@ import type { MigrationClass } from './shared/database/data-source';
 import type { ProjectionHandler } from './shared/projections';
 import { partnersCapability } from './partners/partners.capability';
 import { clientsCapability } from './clients/clients.capability';
+import { intakeCapability } from './intake/intake.capability';
+import { referralCapability } from './referral/referral.capability';
+import { impactCapability } from './impact/impact.capability';
 
 /** What a capability contributes to the app: its Nest module, its read-model schema and its projections. */
 export interface Capability {
@@ -15,4 +18,10 @@ export interface Capability {
 }
 
 /** Every capability, in dependency order. Each issue that adds one adds it here. */
-export const capabilities: readonly Capability[] = [partnersCapability, clientsCapability];
+export const capabilities: readonly Capability[] = [
+  partnersCapability,
+  clientsCapability,
+  intakeCapability,
+  referralCapability,
+  impactCapability,
+];

@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       PERSONAL_DATA_KEK: KEK,
       PERSONAL_DATA_KEK_PREVIOUS: PREVIOUS_KEK,
       PERSONAL_DATA_INDEX_KEY: INDEX_KEY,
+      IMPACT_SUPPRESSION_THRESHOLD: '15',
     });
     expect(config).toEqual({
       port: 8080,
@@ -70,6 +71,7 @@ describe('loadConfig', () => {
       corsOrigins: ['https://onthaal.w13.example', 'http://localhost:5173'],
       trustProxy: ['10.0.0.2', '10.1.0.0/16'],
       personalData: { kek: KEK, previousKek: PREVIOUS_KEK, indexKey: INDEX_KEY },
+      impact: { suppressionThreshold: 15 },
     });
   });
 
@@ -101,6 +103,8 @@ describe('loadConfig', () => {
   it('refuses out-of-range numbers', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT must be a whole number from 0 to 65535');
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE');
+    // A threshold of 1 would publish single people (docs/analysts.md).
+    expect(() => loadConfig({ IMPACT_SUPPRESSION_THRESHOLD: '1' })).toThrow('IMPACT_SUPPRESSION_THRESHOLD');
   });
 
   describe('authentication (docs/adr/0007)', () => {

@@ -33,6 +33,13 @@ export interface AppConfig {
   readonly trustProxy: boolean | readonly string[];
   /** Keys of personal-data encryption and look-ups (docs/privacy.md, docs/adr/0012-personal-data-encryption.md). */
   readonly personalData: PersonalDataKeyConfig;
+  /** Publishing impact figures (docs/analysts.md). */
+  readonly impact: ImpactConfig;
+}
+
+export interface ImpactConfig {
+  /** `IMPACT_SUPPRESSION_THRESHOLD`: a figure based on fewer people is not published (primary suppression). */
+  readonly suppressionThreshold: number;
 }
 
 /**
@@ -135,6 +142,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     corsOrigins: read.origins('CORS_ORIGINS'),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     personalData: readPersonalDataKeys(read, problems, env.NODE_ENV?.trim() === 'production'),
+    // At least 2: a threshold of 1 would publish single people.
+    impact: { suppressionThreshold: read.integer('IMPACT_SUPPRESSION_THRESHOLD', 10, 2, 1000) },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -229,6 +229,94 @@ const ENDPOINTS: readonly Endpoint[] = [
     access: ['dpo'],
     sample: () => ({ url: '/clients/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/subject-access' }),
   },
+  // Referrals (docs/adr/0015): social workers of the sending and receiving organisations (scoped: the sample is a
+  // referral sent by the resource's organisation); lists are always the caller's own; coordinators region-wide.
+  { method: 'POST', route: '/referrals', access: ['social_worker'] },
+  { method: 'GET', route: '/referrals/inbox', access: ['social_worker'] },
+  { method: 'GET', route: '/referrals/outbox', access: ['social_worker'] },
+  { method: 'GET', route: '/referrals/follow-up', access: ['social_worker'] },
+  ...(
+    [
+      ['GET', ''],
+      ['POST', '/acceptance'],
+      ['POST', '/decline'],
+      ['POST', '/first-contact'],
+      ['POST', '/service-start'],
+      ['POST', '/completion'],
+      ['POST', '/drop'],
+      ['POST', '/referral-again'],
+    ] as const
+  ).map(([method, path]): Endpoint => ({
+    method,
+    route: `/referrals/:referralId${path}`,
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => ({
+      url: `/referrals/${await referralOf(service, organisationId)}${path}`,
+    }),
+  })),
+  // Revoked by the sender or any coordinator of the region: not scoped to one organisation (unknown id: 404).
+  {
+    method: 'POST',
+    route: '/referrals/:referralId/revocation',
+    access: ['social_worker', 'coordinator'],
+    sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/revocation' }),
+  },
+  { method: 'GET', route: '/coordination/referrals/status-counts', access: ['coordinator'] },
+  { method: 'GET', route: '/coordination/referrals/overdue', access: ['coordinator'] },
+  { method: 'GET', route: '/coordination/referrals/flows', access: ['coordinator'] },
+  { method: 'GET', route: '/coordination/referrals/response-times', access: ['coordinator'] },
+  // Intake trajectories (docs/adr/0014): social workers of the organisation responsible for the trajectory (scoped:
+  // the sample is a trajectory opened by the resource's organisation; commands get an empty body, so an admitted
+  // caller gets 400 or 409 and the sample stays open); opening needs a person the organisation sees; the caseload is
+  // always the caller's own.
+  {
+    method: 'POST',
+    route: '/intake-trajectories',
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => ({
+      url: '/intake-trajectories',
+      payload: { clientId: (await clientOf(service, organisationId)).clientId, origin: 'came_in_themselves' },
+    }),
+  },
+  { method: 'GET', route: '/intake-trajectories', access: ['social_worker'] },
+  ...(
+    [
+      ['GET', ''],
+      ['POST', '/assessments'],
+      ['POST', '/needs'],
+      ['POST', '/rights'],
+      ['POST', '/rights/:rightId/application'],
+      ['POST', '/rights/:rightId/grant'],
+      ['POST', '/rights/:rightId/refusal'],
+      ['POST', '/unmet-needs'],
+      ['POST', '/caseworker'],
+      ['POST', '/transfer'],
+      ['POST', '/closure'],
+      ['POST', '/reopening'],
+    ] as const
+  ).map(([method, path]): Endpoint => ({
+    method,
+    route: `/intake-trajectories/:trajectoryId${path}`,
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => {
+      const subResource = path.replace(':rightId', '3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11');
+      return {
+        url: `/intake-trajectories/${await trajectoryOf(service, organisationId)}${subResource}`,
+        ...(method === 'POST' ? { payload: {} } : {}),
+      };
+    },
+  })),
+  // Impact measurement (docs/analysts.md): aggregates for analysts and coordinators, region-wide (no person).
+  { method: 'GET', route: '/impact/indicators', access: ['analyst', 'coordinator'] },
+  {
+    method: 'GET',
+    route: '/impact/indicators/:code',
+    access: ['analyst', 'coordinator'],
+    sample: () => ({ url: '/impact/indicators/reach_per_1000?period=year' }),
+  },
   // The probe below: an organisation-scoped endpoint, so that the scoped half of the matrix is exercised today.
   {
     method: 'GET',
@@ -282,6 +370,100 @@ function clientOf(service: TestApp, organisationId: string): Promise<SampleClien
     byOrganisation.set(organisationId, client);
   }
   return client;
+}
+
+const sampleReferrals = new WeakMap<TestApp, Map<string, Promise<string>>>();
+
+/**
+ * A referral sent by a social worker of `organisationId` (from an intake of a person it registered, as an anonymous
+ * signal to a partner of the reference data), once per app and organisation.
+ */
+function referralOf(service: TestApp, organisationId: string): Promise<string> {
+  const byOrganisation = sampleReferrals.get(service) ?? new Map<string, Promise<string>>();
+  sampleReferrals.set(service, byOrganisation);
+  let referral = byOrganisation.get(organisationId);
+  if (!referral) {
+    referral = (async () => {
+      const headers = await authHeader({ role: 'social_worker', organisationId });
+      // A person of its own: other rows may open an intake for the sample person of `clientOf`.
+      const { municipalityId } = await clientOf(service, organisationId);
+      const registered = await service.request({
+        method: 'POST',
+        url: '/clients',
+        headers,
+        payload: {
+          givenName: 'Matrix',
+          familyName: `Referral ${organisationId.slice(0, 8)}`,
+          birthDate: '1981-01-01',
+          municipalityId,
+          household: { adults: 1, children: 0 },
+          mainIncomeSource: 'unknown',
+        },
+      });
+      const clientId = registered.json<{ clientId: string }>().clientId;
+      const opened = await service.request({
+        method: 'POST',
+        url: '/intake-trajectories',
+        headers,
+        payload: { clientId, origin: 'came_in_themselves' },
+      });
+      const organisations = await service.request({ method: 'GET', url: '/organisations?type=ocmw&limit=1', headers });
+      const sent = await service.request({
+        method: 'POST',
+        url: '/referrals',
+        headers,
+        payload: {
+          trajectoryId: opened.json<{ trajectoryId: string }>().trajectoryId,
+          toOrganisationId: organisations.json<{ items: { organisationId: string }[] }>().items[0]!.organisationId,
+          lifeDomain: 'debts',
+          consentBasis: 'none',
+        },
+      });
+      if (sent.statusCode !== 201) throw new Error(`sample referral: ${sent.statusCode} ${sent.body}`);
+      return sent.json<{ referralId: string }>().referralId;
+    })();
+    byOrganisation.set(organisationId, referral);
+  }
+  return referral;
+}
+
+const sampleTrajectories = new WeakMap<TestApp, Map<string, Promise<string>>>();
+
+/** An intake trajectory opened by a social worker of `organisationId` for a person of its own, once per app. */
+function trajectoryOf(service: TestApp, organisationId: string): Promise<string> {
+  const byOrganisation = sampleTrajectories.get(service) ?? new Map<string, Promise<string>>();
+  sampleTrajectories.set(service, byOrganisation);
+  let trajectory = byOrganisation.get(organisationId);
+  if (!trajectory) {
+    trajectory = (async () => {
+      const headers = await authHeader({ role: 'social_worker', organisationId });
+      // Not the person of `clientOf`: the row of POST /intake-trajectories opens an intake for that one.
+      const { municipalityId } = await clientOf(service, organisationId);
+      const registered = await service.request({
+        method: 'POST',
+        url: '/clients',
+        headers,
+        payload: {
+          givenName: 'Matrix',
+          familyName: `Intake ${organisationId.slice(0, 8)}`,
+          birthDate: '1982-01-01',
+          municipalityId,
+          household: { adults: 1, children: 0 },
+          mainIncomeSource: 'unknown',
+        },
+      });
+      const opened = await service.request({
+        method: 'POST',
+        url: '/intake-trajectories',
+        headers,
+        payload: { clientId: registered.json<{ clientId: string }>().clientId, origin: 'came_in_themselves' },
+      });
+      if (opened.statusCode !== 201) throw new Error(`sample trajectory: ${opened.statusCode} ${opened.body}`);
+      return opened.json<{ trajectoryId: string }>().trajectoryId;
+    })();
+    byOrganisation.set(organisationId, trajectory);
+  }
+  return trajectory;
 }
 
 /** A scoped endpoint as a capability writes one: role check by the guard, organisation check in the handler. */

@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
+import type { Clock } from '../../src/shared/domain/clock';
 import { TEST_AUTH_SECRET } from './auth';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './database';
 
@@ -31,6 +32,8 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   /** Modules added to the app: a probe endpoint a test needs. */
   readonly extraModules?: readonly Type[];
+  /** The clock the app decides with (CLOCK): a test moves it to see a deadline pass. The system clock otherwise. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -53,7 +56,10 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
   const boot = async (): Promise<TestApp> => {
-    const app = await createApp(loadConfig(env), { extraModules: options.extraModules ?? [] });
+    const app = await createApp(loadConfig(env), {
+      extraModules: options.extraModules ?? [],
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     let closed: Promise<void> | undefined;

@@ -97,7 +97,11 @@ export type UnmetNeedSignalled = DomainEvent<
 
 export type CaseworkerAssigned = DomainEvent<
   'CaseworkerAssigned',
-  TrajectoryFact & { readonly caseworkerId: string; readonly previousCaseworkerId: string }
+  TrajectoryFact & {
+    readonly caseworkerId: string;
+    /** Null when the trajectory had none (transferred without a caseworker of the receiving organisation). */
+    readonly previousCaseworkerId: string | null;
+  }
 >;
 
 /** Responsibility moved to another organisation (a move, a kracht.wonen house): from now on that one sees it. */

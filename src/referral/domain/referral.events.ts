@@ -47,7 +47,7 @@ export type ReferralSent = DomainEvent<
     /** The receiver's response deadline in days when sent, and the date it gives. */
     readonly responseDeadlineDays: number;
     readonly dueOn: CalendarDate;
-    /** Set when this referral is sent again after `previousReferralId` was declined. */
+    /** Set when this referral is sent again after `previousReferralId` was declined or dropped. */
     readonly previousReferralId: string | null;
   }
 >;

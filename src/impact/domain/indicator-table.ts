@@ -1,0 +1,212 @@
+import type { CalendarDate } from '../../shared/domain/calendar';
+import { ALL_CATEGORIES, STATISTICS, type IndicatorDefinition } from './indicators';
+import { periodLabel, periodStarts, type PeriodRange } from './periods';
+import { cellKey, suppressedCells, type Grid, type GridCell } from './suppression';
+
+/** One group of observations as the database aggregates them. */
+export interface AggregateRow {
+  readonly periodStart: CalendarDate;
+  /** Null: the region (every municipality). */
+  readonly municipalityId: string | null;
+  /** Null: every category (the total), or an indicator without a breakdown. */
+  readonly category: string | null;
+  readonly base: number;
+  readonly people: number;
+  readonly hits: number;
+  readonly mean: number | null;
+  readonly median: number | null;
+  readonly p90: number | null;
+}
+
+export interface Municipality {
+  readonly municipalityId: string;
+  readonly name: string;
+}
+
+export interface TableInput {
+  readonly definition: IndicatorDefinition;
+  readonly range: PeriodRange;
+  /** Every municipality a row may name, in the order the table lists them. */
+  readonly municipalities: readonly Municipality[];
+  readonly rows: readonly AggregateRow[];
+  /** Inhabitants on 1 January for the period starting on `periodStart`; null when unknown. */
+  readonly population: (municipalityId: string, periodStart: CalendarDate) => number | null;
+  readonly threshold: number;
+}
+
+/** A published figure. A suppressed cell shows neither its value nor its base. */
+export interface TableCell {
+  readonly period: string;
+  readonly periodStart: CalendarDate;
+  /** Null: the region. */
+  readonly municipalityId: string | null;
+  /** A category of the breakdown, `all` for its total, `median`/`p90` for a statistic, null when none. */
+  readonly category: string | null;
+  readonly value: number | null;
+  readonly base: number | null;
+  readonly suppressed: boolean;
+}
+
+const REGION = '\u0000region';
+
+interface Layout {
+  /** Grid columns and, per column, the category published and the aggregate row's category to read. */
+  readonly columns: readonly { readonly column: string; readonly category: string | null; readonly from: string }[];
+  readonly totalColumn: string | null;
+}
+
+const NONE = '\u0000none';
+
+function layoutOf(definition: IndicatorDefinition, rows: readonly AggregateRow[]): Layout {
+  if (definition.aggregate === 'median_p90') {
+    return {
+      columns: STATISTICS.map((statistic) => ({ column: statistic, category: statistic, from: NONE })),
+      totalColumn: null,
+    };
+  }
+  const breakdown = definition.breakdown;
+  if (!breakdown) return { columns: [{ column: NONE, category: null, from: NONE }], totalColumn: null };
+  const categories =
+    breakdown.categories === 'dynamic'
+      ? [...new Set(rows.flatMap((row) => (row.category === null ? [] : [row.category])))].sort()
+      : breakdown.categories;
+  const columns = categories.map((category) => ({ column: category, category, from: category }));
+  if (!breakdown.total) return { columns, totalColumn: null };
+  return { columns: [...columns, { column: NONE, category: ALL_CATEGORIES, from: NONE }], totalColumn: NONE };
+}
+
+const EMPTY: AggregateRow = {
+  periodStart: '',
+  municipalityId: null,
+  category: null,
+  base: 0,
+  people: 0,
+  hits: 0,
+  mean: null,
+  median: null,
+  p90: null,
+};
+
+function round(value: number | null, decimals: number): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
+}
+
+/**
+ * The published table: every period of the range × every municipality and the region × every category, each with
+ * its value, base and whether it is suppressed (primary and secondary, per period: `suppression.ts`).
+ */
+export function buildTable(input: TableInput): TableCell[] {
+  const { definition, threshold } = input;
+  const layout = layoutOf(definition, input.rows);
+  const rowKey = (municipalityId: string | null) => municipalityId ?? REGION;
+  const indexed = new Map<string, AggregateRow>();
+  for (const row of input.rows) {
+    indexed.set(`${row.periodStart}|${cellKey(rowKey(row.municipalityId), row.category ?? NONE)}`, row);
+  }
+  // A municipality the rows name but the list lacks still gets its row: left out, the region minus the rows shown
+  // would give it away.
+  const listed = input.municipalities.map((municipality) => municipality.municipalityId);
+  const unlisted = [...new Set(input.rows.flatMap((row) => (row.municipalityId === null ? [] : [row.municipalityId])))]
+    .filter((municipalityId) => !listed.includes(municipalityId))
+    .sort();
+  const municipalityRows = [...listed, ...unlisted];
+  const areas: (string | null)[] = [...municipalityRows, null];
+  const cells: TableCell[] = [];
+  for (const periodStart of periodStarts(input.range)) {
+    const aggregate = (municipalityId: string | null, from: string) =>
+      indexed.get(`${periodStart}|${cellKey(rowKey(municipalityId), from)}`) ?? EMPTY;
+    const gridCells = new Map<string, GridCell>();
+    for (const area of areas) {
+      for (const { column, from } of layout.columns) {
+        const row = aggregate(area, from);
+        gridCells.set(cellKey(rowKey(area), column), { base: row.base, people: row.people });
+      }
+    }
+    const grid: Grid = {
+      rows: municipalityRows,
+      totalRow: REGION,
+      columns: layout.columns.filter((column) => column.column !== layout.totalColumn).map((column) => column.column),
+      totalColumn: layout.totalColumn,
+      cells: gridCells,
+    };
+    const hidden = suppressedCells(grid, threshold);
+    for (const area of areas) {
+      for (const { column, category, from } of layout.columns) {
+        const row = aggregate(area, from);
+        const suppressed = hidden.has(cellKey(rowKey(area), column));
+        const value = suppressed ? null : valueOf(input, periodStart, area, from, column, row);
+        cells.push({
+          period: periodLabel(input.range.period, periodStart),
+          periodStart,
+          municipalityId: area,
+          category,
+          value: round(value, definition.decimals),
+          base: suppressed ? null : row.base,
+          suppressed,
+        });
+      }
+    }
+  }
+  return cells;
+}
+
+function valueOf(
+  input: TableInput,
+  periodStart: CalendarDate,
+  municipalityId: string | null,
+  from: string,
+  column: string,
+  row: AggregateRow,
+): number | null {
+  switch (input.definition.aggregate) {
+    case 'count':
+      return row.base;
+    case 'share':
+      return row.base > 0 ? row.hits / row.base : null;
+    case 'mean':
+      return row.base > 0 ? row.mean : null;
+    case 'median_p90':
+      return column === 'p90' ? row.p90 : row.median;
+    case 'per_1000_inhabitants':
+      return perThousand(input, periodStart, municipalityId, from, row);
+  }
+}
+
+/**
+ * The region's rate is its own count of people over the summed populations, and only when every municipality with
+ * people has a population figure: a rate over a subset would let anyone subtract a hidden cell back out of it.
+ */
+function perThousand(
+  input: TableInput,
+  periodStart: CalendarDate,
+  municipalityId: string | null,
+  from: string,
+  row: AggregateRow,
+): number | null {
+  if (municipalityId !== null) {
+    const population = input.population(municipalityId, periodStart);
+    return population ? (row.people / population) * 1000 : null;
+  }
+  let population = 0;
+  const municipalityIds = new Set([
+    ...input.municipalities.map((municipality) => municipality.municipalityId),
+    ...input.rows.flatMap((candidate) => (candidate.municipalityId === null ? [] : [candidate.municipalityId])),
+  ]);
+  for (const municipalityId of municipalityIds) {
+    const inhabitants = input.population(municipalityId, periodStart);
+    if (inhabitants) {
+      population += inhabitants;
+      continue;
+    }
+    const people = input.rows.find(
+      (candidate) =>
+        candidate.periodStart === periodStart &&
+        candidate.municipalityId === municipalityId &&
+        (candidate.category ?? NONE) === from,
+    )?.people;
+    if (people) return null;
+  }
+  return population > 0 ? (row.people / population) * 1000 : null;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PublicationSettings } from './analyst-access/publication-settings';
+import { IndicatorStore } from './infrastructure/indicator-store';
+import { ReadIndicatorHandler } from './read-indicators/read-indicator.handler';
+import { ReadIndicatorsController } from './read-indicators/read-indicators.controller';
+
+/**
+ * Impact measurement (DOMAIN.md, capability 7; issue 8): indicators for the armoedepact computed from the `impact`
+ * facts, per period and municipality, suppressed so that no figure singles out a person, pinned to a position.
+ */
+@Module({
+  controllers: [ReadIndicatorsController],
+  providers: [IndicatorStore, ReadIndicatorHandler, PublicationSettings],
+})
+export class ImpactModule {}

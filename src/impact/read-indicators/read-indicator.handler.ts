@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { brusselsDateOf, isCalendarDate, type CalendarDate } from '../../shared/domain/calendar';
+import { CLOCK, type Clock } from '../../shared/domain/clock';
+import type { FieldProblem } from '../../shared/domain/field-problem';
+import { today } from '../../shared/domain/today';
+import { validateRequest } from '../../shared/http/request-validation';
+import { buildTable } from '../domain/indicator-table';
+import { findIndicator, INDICATORS, type IndicatorDefinition } from '../domain/indicators';
+import { defaultFrom, endOfBrusselsDay, rangeTooLong, wholePeriods, MAX_RANGE_YEARS } from '../domain/periods';
+import { IndicatorStore, type PopulationFigure } from '../infrastructure/indicator-store';
+import { IndicatorQueryRequest, REGION } from './indicator-query.request';
+import type { IndicatorDefinitionView, IndicatorListView, IndicatorResultView } from './indicator.view';
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** `asOf` as an instant (ISO text): a date means the end of that day in Belgium. Undefined when malformed. */
+function parseAsOf(value: string): string | undefined {
+  const day = value.slice(0, 10);
+  if (day === value) return isCalendarDate(day) ? endOfBrusselsDay(day) : undefined;
+  if (!DATE_TIME.test(value) || !isCalendarDate(day)) return undefined;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? undefined : instant.toISOString();
+}
+
+function viewOf(definition: IndicatorDefinition): IndicatorDefinitionView {
+  return {
+    code: definition.code,
+    version: definition.version,
+    title: definition.title,
+    unit: definition.unit,
+    aggregate: definition.aggregate,
+    observation: definition.observation,
+    definition: definition.definition,
+    organisationFilter: definition.organisationFilter,
+    breakdown: definition.breakdown && { ...definition.breakdown },
+  };
+}
+
+/** The population for a period: the figure of 1 January of its year, or the latest earlier year recorded. */
+function populationLookup(figures: readonly PopulationFigure[]) {
+  return (municipalityId: string, periodStart: CalendarDate): number | null => {
+    const year = Number(periodStart.slice(0, 4));
+    let best: PopulationFigure | undefined;
+    for (const figure of figures) {
+      if (figure.municipalityId !== municipalityId || figure.year > year) continue;
+      if (!best || figure.year > best.year) best = figure;
+    }
+    return best?.population ?? null;
+  };
+}
+
+/** The analysts' questions: which indicators exist, and one indicator's published figures. */
+@Injectable()
+export class ReadIndicatorHandler {
+  constructor(
+    private readonly store: IndicatorStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  list(): IndicatorListView {
+    return { suppressionThreshold: this.threshold, indicators: INDICATORS.map(viewOf) };
+  }
+
+  async read(code: string, query: unknown): Promise<IndicatorResultView> {
+    const definition = findIndicator(code);
+    const request = await validateRequest(IndicatorQueryRequest, query ?? {}, async (request, invalid) => {
+      const problems: FieldProblem[] = [];
+      if (!definition)
+        problems.push({ field: 'code', message: 'is not an indicator: GET /impact/indicators lists them' });
+      for (const field of ['from', 'to'] as const) {
+        const value = request[field];
+        if (value !== undefined && invalid.ok(field) && !isCalendarDate(value)) {
+          problems.push({ field, message: 'must be a date (YYYY-MM-DD)' });
+        }
+      }
+      if (request.asOf !== undefined && invalid.ok('asOf') && parseAsOf(request.asOf) === undefined) {
+        problems.push({
+          field: 'asOf',
+          message: 'must be a date (YYYY-MM-DD) or a date-time with a time zone (2026-03-31T17:00:00Z)',
+        });
+      }
+      if (problems.some((problem) => ['from', 'to', 'asOf'].includes(problem.field))) return problems;
+      const { from, to } = this.dates(request);
+      if (invalid.ok('from') && invalid.ok('to')) {
+        if (to < from) problems.push({ field: 'to', message: 'must not be before from' });
+        else if (rangeTooLong(from, to)) {
+          problems.push({ field: 'to', message: `the range may span at most ${MAX_RANGE_YEARS} years` });
+        }
+      }
+      const { municipalityId, organisationId } = request;
+      if (municipalityId !== undefined && municipalityId !== REGION && invalid.ok('municipalityId')) {
+        if (!(await this.store.municipalityExists(municipalityId))) {
+          problems.push({ field: 'municipalityId', message: `is not a known municipality, nor "${REGION}"` });
+        }
+      }
+      if (organisationId !== undefined && invalid.ok('organisationId')) {
+        if (!(await this.store.organisationExists(organisationId))) {
+          problems.push({ field: 'organisationId', message: 'is not a known organisation' });
+        }
+      }
+      return problems;
+    });
+    return this.compute(definition!, request);
+  }
+
+  private get threshold(): number {
+    return this.config.impact.suppressionThreshold;
+  }
+
+  /** Defaults: up to the reference date (today, or the date of `asOf`), from 1 January of that year. */
+  private dates(request: IndicatorQueryRequest): {
+    asOf: string | null;
+    reference: CalendarDate;
+    from: string;
+    to: string;
+  } {
+    const asOf = request.asOf === undefined ? null : parseAsOf(request.asOf)!;
+    const reference = asOf === null ? today(this.clock) : brusselsDateOf(new Date(asOf));
+    const to = request.to ?? (request.from !== undefined && request.from > reference ? request.from : reference);
+    return { asOf, reference, from: request.from ?? defaultFrom(to), to };
+  }
+
+  private async compute(definition: IndicatorDefinition, request: IndicatorQueryRequest): Promise<IndicatorResultView> {
+    const { asOf, reference, from, to } = this.dates(request);
+    const range = wholePeriods(request.period ?? 'month', from, to);
+    const organisationId = request.organisationId ?? null;
+    const data = await this.store.read(definition, { range, asOf, organisationId, referenceDate: reference });
+    const names = new Map(data.municipalities.map((municipality) => [municipality.municipalityId, municipality.name]));
+    const cells = buildTable({
+      definition,
+      range,
+      municipalities: data.municipalities,
+      rows: data.rows,
+      population: populationLookup(data.populations),
+      threshold: this.threshold,
+    });
+    const wanted = request.municipalityId;
+    return {
+      indicator: viewOf(definition),
+      period: range.period,
+      from: range.from,
+      to: range.to,
+      asOf,
+      municipalityId: wanted ?? null,
+      organisationId,
+      suppressionThreshold: this.threshold,
+      position: data.position,
+      // Suppression ran over the whole table, so one municipality's cells hide exactly what the full table hides.
+      cells: cells
+        .filter((cell) =>
+          wanted === undefined
+            ? true
+            : wanted === REGION
+              ? cell.municipalityId === null
+              : cell.municipalityId === wanted,
+        )
+        .map((cell) => ({
+          ...cell,
+          municipalityName: cell.municipalityId === null ? null : (names.get(cell.municipalityId) ?? null),
+        })),
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../../shared/auth/access.decorators';
+import { ApiQueryEndpoint } from '../../shared/http/openapi';
+import { PERIODS } from '../domain/periods';
+import { toCsv } from './indicator-csv';
+import { IndicatorListView, IndicatorResultView } from './indicator.view';
+import { ReadIndicatorHandler } from './read-indicator.handler';
+
+export const CSV_CONTENT_TYPE = 'text/csv';
+
+/**
+ * Impact measurement for analysts and coordinators (docs/analysts.md): aggregates only, suppressed below the
+ * threshold, never a person. Not access-logged: no case file is read.
+ */
+@ApiTags('Impact measurement')
+@Controller('impact/indicators')
+export class ReadIndicatorsController {
+  constructor(private readonly handler: ReadIndicatorHandler) {}
+
+  @Get()
+  @Roles('analyst', 'coordinator')
+  @ApiQueryEndpoint('List the indicators', 'Every indicator with its code, version, unit and definition.')
+  @ApiOkResponse({ type: IndicatorListView })
+  list(): IndicatorListView {
+    return this.handler.list();
+  }
+
+  @Get(':code')
+  @Roles('analyst', 'coordinator')
+  @ApiQueryEndpoint(
+    'Read an indicator',
+    'Its figures per period × municipality (and the region) × category, each with its base and whether it is ' +
+      'suppressed (fewer people than the threshold, or needed to hide another cell), the indicator version and ' +
+      'the event-store position the figures reflect. `from`/`to` widen to whole periods (default: 1 January of ' +
+      'this year to today). With `Accept: text/csv` the same table comes as CSV, one line per cell.',
+  )
+  @ApiParam({ name: 'code', description: 'An indicator code from `GET /impact/indicators`.' })
+  @ApiQuery({ name: 'period', required: false, enum: PERIODS, description: 'Default `month`.' })
+  @ApiQuery({ name: 'from', required: false, description: 'First date, YYYY-MM-DD.' })
+  @ApiQuery({ name: 'to', required: false, description: 'Last date, YYYY-MM-DD (not before `from`).' })
+  @ApiQuery({
+    name: 'municipalityId',
+    required: false,
+    description: 'One municipality, or `region` for the region only; default: every municipality and the region.',
+  })
+  @ApiQuery({
+    name: 'organisationId',
+    required: false,
+    description: "Only this organisation's work (see the definition).",
+  })
+  @ApiQuery({
+    name: 'asOf',
+    required: false,
+    description: 'As recorded by then: a date (the end of that day in Belgium) or a date-time with a time zone.',
+  })
+  @ApiProduces('application/json', CSV_CONTENT_TYPE)
+  @ApiOkResponse({ type: IndicatorResultView })
+  async read(
+    @Param('code') code: string,
+    @Query() query: unknown,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IndicatorResultView | string> {
+    const result = await this.handler.read(code, query);
+    void reply.header('vary', 'Accept');
+    if (!accept?.toLowerCase().includes(CSV_CONTENT_TYPE)) return result;
+    void reply.header('content-type', `${CSV_CONTENT_TYPE}; charset=utf-8`);
+    void reply.header('content-disposition', `attachment; filename="${result.indicator.code}.csv"`);
+    return toCsv(result);
+  }
+}

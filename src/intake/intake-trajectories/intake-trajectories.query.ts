@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isCalendarDate } from '../../shared/domain/calendar';
+import { isUuid } from '../../shared/domain/ids';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
+import { ProblemException } from '../../shared/http/problem-details';
+import { IntakeTrajectoryRow } from './intake-trajectory.row';
+import { TrajectoryReferralRow } from './trajectory-referral.row';
+
+export interface CaseloadFilter {
+  readonly organisationId: string;
+  readonly caseworkerId?: string;
+  /** Undefined: open and closed. */
+  readonly status?: 'open' | 'closed';
+}
+
+/** The trajectories read model: one trajectory's row and referrals, and an organisation's caseload. */
+@Injectable()
+export class IntakeTrajectoriesQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  find(trajectoryId: string): Promise<IntakeTrajectoryRow | null> {
+    return this.dataSource.getRepository(IntakeTrajectoryRow).findOneBy({ trajectoryId });
+  }
+
+  /** The referrals sent from the trajectory, oldest first. */
+  referralsOf(trajectoryId: string): Promise<TrajectoryReferralRow[]> {
+    return this.dataSource
+      .getRepository(TrajectoryReferralRow)
+      .find({ where: { trajectoryId }, order: { sentOn: 'ASC', referralId: 'ASC' } });
+  }
+
+  /** The organisation's trajectories, longest open first (by opening date, then id). */
+  async caseload(
+    filter: CaseloadFilter,
+    page: { limit?: number; cursor?: string } = {},
+  ): Promise<Page<IntakeTrajectoryRow>> {
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(page.cursor);
+    if (after && !(isCalendarDate(after.sortKey) && isUuid(after.id))) {
+      throw new ProblemException(
+        400,
+        'INVALID_CURSOR',
+        'The cursor is invalid',
+        'Use the nextCursor of a previous page.',
+      );
+    }
+    const query = this.dataSource
+      .getRepository(IntakeTrajectoryRow)
+      .createQueryBuilder('t')
+      .where('t.organisation_id = :organisationId', { organisationId: filter.organisationId })
+      .orderBy('t.opened_on', 'ASC')
+      .addOrderBy('t.trajectory_id', 'ASC')
+      .limit(limit + 1);
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.caseworkerId) query.andWhere('t.caseworker_id = :caseworkerId', { caseworkerId: filter.caseworkerId });
+    if (after) query.andWhere('(t.opened_on, t.trajectory_id) > (CAST(:sortKey AS date), CAST(:id AS uuid))', after);
+    const rows = await query.getMany();
+    return toPage(
+      rows,
+      limit,
+      (row) => ({ sortKey: row.openedOn, id: row.trajectoryId }),
+      (row) => row,
+    );
+  }
+}

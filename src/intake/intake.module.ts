@@ -1,0 +1,63 @@
+import { Module } from '@nestjs/common';
+import { ClientsModule } from '../clients';
+import { PartnersModule } from '../partners';
+import { PersonalDataCryptoModule } from '../shared/crypto';
+import { ApplyForRightController } from './apply-for-right/apply-for-right.controller';
+import { AssessLifeDomainsController } from './assess-life-domains/assess-life-domains.controller';
+import { AssignCaseworkerController } from './assign-caseworker/assign-caseworker.controller';
+import { CloseIntakeController } from './close-intake/close-intake.controller';
+import { IntakeAccess } from './common/intake-access';
+import { IntakeCommands } from './common/intake-commands';
+import { IntakeStreams } from './common/intake-streams';
+import { NeedDescriptions } from './common/need-descriptions';
+import { OpenIntakeClaims } from './common/open-intake-claims';
+import { ExploreRightController } from './explore-right/explore-right.controller';
+import { GrantRightController } from './grant-right/grant-right.controller';
+import { IntakeTrajectoriesQuery } from './intake-trajectories/intake-trajectories.query';
+import { ListCaseloadController } from './list-caseload/list-caseload.controller';
+import { OpenIntakeController } from './open-intake/open-intake.controller';
+import { OpenIntakeHandler } from './open-intake/open-intake.handler';
+import { ReadTrajectoryController } from './read-trajectory/read-trajectory.controller';
+import { RecordNeedController } from './record-need/record-need.controller';
+import { RefuseRightController } from './refuse-right/refuse-right.controller';
+import { ReopenIntakeController } from './reopen-intake/reopen-intake.controller';
+import { SignalUnmetNeedController } from './signal-unmet-need/signal-unmet-need.controller';
+import { TransferResponsibilityController } from './transfer-responsibility/transfer-responsibility.controller';
+import { IntakeTrajectoryQuery } from './trajectory-snapshot/intake-trajectory.query';
+
+/**
+ * The intake trajectory (DOMAIN.md, capability 2; issue 6): opened for a person by a social worker's organisation,
+ * assessed across life domains, needs, rights and unmet needs recorded, reassigned, transferred, closed and reopened;
+ * read as a caseload, in detail with its timeline and referrals, and as of any date. Exports `IntakeTrajectoryQuery`.
+ */
+@Module({
+  imports: [PersonalDataCryptoModule, PartnersModule, ClientsModule],
+  controllers: [
+    ListCaseloadController,
+    OpenIntakeController,
+    ReadTrajectoryController,
+    AssessLifeDomainsController,
+    RecordNeedController,
+    ExploreRightController,
+    ApplyForRightController,
+    GrantRightController,
+    RefuseRightController,
+    SignalUnmetNeedController,
+    AssignCaseworkerController,
+    TransferResponsibilityController,
+    CloseIntakeController,
+    ReopenIntakeController,
+  ],
+  providers: [
+    IntakeStreams,
+    IntakeAccess,
+    IntakeCommands,
+    OpenIntakeClaims,
+    NeedDescriptions,
+    IntakeTrajectoriesQuery,
+    OpenIntakeHandler,
+    IntakeTrajectoryQuery,
+  ],
+  exports: [IntakeTrajectoryQuery],
+})
+export class IntakeModule {}

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Page } from '../../shared/http/pagination';
+import { INTAKE_ORIGINS, type IntakeOrigin } from '../domain/intake.values';
+
+export class CaseloadItemView {
+  @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ type: String, nullable: true }) caseworkerId!: string | null;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
+  @ApiProperty({ enum: INTAKE_ORIGINS }) origin!: IntakeOrigin;
+  @ApiProperty({ format: 'date' }) openedOn!: string;
+  @ApiProperty({ format: 'date', type: String, nullable: true }) closedOn!: string | null;
+  @ApiProperty({ format: 'date', description: 'The latest date one of its facts happened on.' })
+  lastActivityOn!: string;
+  @ApiProperty({ description: 'Days from the opening to the closure, or to today while open.' }) daysOpen!: number;
+  @ApiProperty() revision!: number;
+}
+
+export class CaseloadPage implements Page<CaseloadItemView> {
+  @ApiProperty({ type: [CaseloadItemView] }) items!: CaseloadItemView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { LifeDomain } from '../../partners';
+import { IntakeStreams } from '../common/intake-streams';
+
+/** A trajectory as other capabilities need it (the referral capability: sent from an open trajectory of mine?). */
+export interface IntakeTrajectorySnapshot {
+  readonly trajectoryId: string;
+  readonly clientId: string;
+  /** The organisation responsible now (after transfers). */
+  readonly organisationId: string;
+  readonly caseworkerId: string | null;
+  readonly status: 'open' | 'closed';
+  readonly needs: readonly { readonly needId: string; readonly lifeDomain: LifeDomain }[];
+}
+
+/**
+ * Answers other capabilities' questions about a trajectory from its stream (not a read model), so that a transfer
+ * or a closure a moment ago counts at once. Undefined for an unknown trajectory (or an id that is not a UUID).
+ */
+@Injectable()
+export class IntakeTrajectoryQuery {
+  constructor(private readonly streams: IntakeStreams) {}
+
+  async find(trajectoryId: string): Promise<IntakeTrajectorySnapshot | undefined> {
+    const { state } = await this.streams.load(trajectoryId);
+    if (state.status === 'none') return undefined;
+    return {
+      trajectoryId: state.trajectoryId,
+      clientId: state.clientId,
+      organisationId: state.organisationId,
+      caseworkerId: state.caseworkerId,
+      status: state.status,
+      needs: state.needs.map((need) => ({ needId: need.needId, lifeDomain: need.lifeDomain })),
+    };
+  }
+}

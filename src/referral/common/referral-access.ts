@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { forbidden } from '../../shared/auth/access-problems';
+import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
+import { CLOCK, type Clock } from '../../shared/domain/clock';
+import { today } from '../../shared/domain/today';
+import { isOverdue, type KnownReferral } from '../domain/referral.decider';
+import { DECLINE_EXPLANATION_CONTEXT, REFERRAL_NOTE_CONTEXT } from '../domain/referral.events';
+import { ReferralConsents } from './referral-consents';
+import { ReferralNotes } from './referral-notes';
+import type { ReferralView } from './referral.view';
+
+/** How the caller stands to a referral: which organisation of the two, or a coordinator (region-wide). */
+export type ReferralParty = 'sender' | 'receiver' | 'coordinator';
+
+/**
+ * Who sees a referral, and what of it (docs/adr/0015): social workers of the sending and of the receiving
+ * organisation; coordinators only where an endpoint admits them, and never anything personal. Others get the same
+ * 403 as a wrong role, whether the referral exists or not for them.
+ */
+@Injectable()
+export class ReferralAccess {
+  constructor(
+    private readonly consents: ReferralConsents,
+    private readonly notes: ReferralNotes,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The caller's party; 403 for anyone else. A social worker's organisation wins over a coordinator role. */
+  partyOf(user: AuthenticatedUser, state: KnownReferral, coordinatorAdmitted = false): ReferralParty {
+    if (user.roles.includes('social_worker')) {
+      if (user.organisationId === state.sent.fromOrganisationId) return 'sender';
+      if (user.organisationId === state.sent.toOrganisationId) return 'receiver';
+    }
+    if (coordinatorAdmitted && user.roles.includes('coordinator')) return 'coordinator';
+    throw forbidden();
+  }
+
+  /** The referral for one party, free text opened for this answer only. */
+  async view(state: KnownReferral, revision: bigint, party: ReferralParty): Promise<ReferralView> {
+    const { sent } = state;
+    const now = this.clock.now();
+    const shared = party === 'sender' || (party === 'receiver' && (await this.consents.stillShared(sent, now)));
+    const partyToIt = party !== 'coordinator';
+    return {
+      referralId: sent.referralId,
+      trajectoryId: party === 'sender' ? sent.trajectoryId : null,
+      clientId: shared ? sent.clientId : null,
+      personalDataShared: shared,
+      fromOrganisationId: sent.fromOrganisationId,
+      toOrganisationId: sent.toOrganisationId,
+      fromMunicipalityId: sent.fromMunicipalityId,
+      toMunicipalityId: sent.toMunicipalityId,
+      service: sent.service,
+      lifeDomain: sent.lifeDomain,
+      needId: party === 'sender' ? sent.needId : null,
+      warm: sent.warm,
+      consentBasis: sent.consentBasis,
+      consentId: party === 'sender' ? sent.consentId : null,
+      note: shared ? await this.notes.open(sent.clientId, REFERRAL_NOTE_CONTEXT, sent.note) : null,
+      status: state.status,
+      overdue: isOverdue(state.status, sent.dueOn, today(this.clock)),
+      sentOn: sent.occurredOn,
+      dueOn: sent.dueOn,
+      responseDeadlineDays: sent.responseDeadlineDays,
+      acceptedOn: state.acceptedOn,
+      declined: state.declined && {
+        on: state.declined.on,
+        reason: state.declined.reason,
+        // Written by the receiver for the sender: both parties read it, coordinators never.
+        explanation: partyToIt
+          ? await this.notes.open(sent.clientId, DECLINE_EXPLANATION_CONTEXT, state.declined.explanation)
+          : null,
+      },
+      firstContactOn: state.firstContactOn,
+      serviceStartedOn: state.serviceStartedOn,
+      completed: state.completed && { ...state.completed },
+      dropped: state.dropped && { ...state.dropped },
+      revoked: state.revoked && { ...state.revoked },
+      previousReferralId: sent.previousReferralId,
+      revision: Number(revision),
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { foldEvents } from '../../shared/domain/decider';
+import { isUuid, streamName } from '../../shared/domain/ids';
+import { EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFound } from '../../shared/event-store';
+import { type KnownReferral, referralDecider, type ReferralState } from '../domain/referral.decider';
+import { REFERRAL_CATEGORY, type ReferralEvent } from '../domain/referral.events';
+import { referralNotFound } from './problems';
+
+export function referralStream(referralId: string): string {
+  return streamName(REFERRAL_CATEGORY, referralId);
+}
+
+export interface LoadedReferral {
+  readonly state: KnownReferral;
+  /** The stream's revision: the referral's ETag. */
+  readonly revision: bigint;
+}
+
+/**
+ * Reads a referral's stream and folds it: the source of a referral's detail and of the access decisions on it, so
+ * that an answer recorded a moment ago counts at once, whatever the read model's lag. A referral has a handful of
+ * events.
+ */
+@Injectable()
+export class ReferralStreams {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load(referralId: string): Promise<{ state: ReferralState; revision: bigint | undefined }> {
+    if (!isUuid(referralId)) return { state: referralDecider.initialState, revision: undefined };
+    let events: RecordedEvent[];
+    try {
+      events = await this.store.readStream(referralStream(referralId));
+    } catch (error) {
+      if (error instanceof StreamNotFound) return { state: referralDecider.initialState, revision: undefined };
+      throw error;
+    }
+    const state = foldEvents(
+      referralDecider,
+      events.map((event) => ({ type: event.type, data: event.data }) as unknown as ReferralEvent),
+    );
+    return { state, revision: events.at(-1)?.revision };
+  }
+
+  /** The referral, or 404 `REFERRAL_NOT_FOUND`. */
+  async existing(referralId: string): Promise<LoadedReferral> {
+    const { state, revision } = await this.load(referralId);
+    if (state.status === 'none' || revision === undefined) throw referralNotFound();
+    return { state, revision };
+  }
+}

@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { StepRequest } from '../common/referral-steps';
+import { COMPLETION_OUTCOMES, type CompletionOutcome } from '../domain/referral.values';
+
+export class CompleteReferralRequest extends StepRequest {
+  @ApiProperty({ enum: COMPLETION_OUTCOMES })
+  @IsIn(COMPLETION_OUTCOMES)
+  outcome!: CompletionOutcome;
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { LifeDomain } from '../../partners';
+import type { CalendarDate } from '../../shared/domain/calendar';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
+import { isOverdue } from '../domain/referral.decider';
+import type { DeclineReason, DropReason, ReferralConsentBasis } from '../domain/referral.values';
+import type { ReferralStatus } from '../domain/referral.events';
+import { ReferralRow } from './referral.row';
+import type { FollowUpView, ReferralSummaryView } from './referral-summary.view';
+
+export interface ReferralListFilter {
+  readonly status?: ReferralStatus;
+  /** Only the overdue ones. */
+  readonly overdue?: boolean;
+}
+
+export interface PageRequest {
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+/** Overdue first, then by due date: the order of every list of open work. */
+const WORK_ORDER = `(CASE WHEN r.status = 'sent' AND r.due_on < :today THEN '0' ELSE '1' END) || to_char(r.due_on, 'YYYY-MM-DD')`;
+const OVERDUE = `r.status = 'sent' AND r.due_on < :today`;
+
+/**
+ * The lists of the referrals read model, each scoped to one organisation by the caller: the inbox (received), the
+ * outbox (sent) and the follow-up list (declined or dropped, not yet sent again). Overdue is computed against
+ * `today`, the Belgian date of the injected clock (docs/adr/0015).
+ */
+@Injectable()
+export class ReferralListsQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  inbox(organisationId: string, today: CalendarDate, filter: ReferralListFilter, page: PageRequest) {
+    return this.workList('r.to_organisation_id = :organisationId', organisationId, today, filter, page);
+  }
+
+  outbox(organisationId: string, today: CalendarDate, filter: ReferralListFilter, page: PageRequest) {
+    return this.workList('r.from_organisation_id = :organisationId', organisationId, today, filter, page);
+  }
+
+  /** Declined or dropped referrals of the sender that no later referral follows up: the person is back with it. */
+  async followUp(organisationId: string, today: CalendarDate, page: PageRequest): Promise<Page<FollowUpView>> {
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(page.cursor);
+    const query = this.rows()
+      .where('r.from_organisation_id = :organisationId', { organisationId })
+      .andWhere(`r.status IN ('declined', 'dropped')`)
+      .andWhere('NOT EXISTS (SELECT 1 FROM referrals n WHERE n.previous_referral_id = r.referral_id)')
+      .orderBy('r.status_changed_on', 'ASC')
+      .addOrderBy('r.referral_id', 'ASC')
+      .limit(limit + 1);
+    if (after) {
+      query.andWhere(`(to_char(r.status_changed_on, 'YYYY-MM-DD'), r.referral_id) > (:sortKey, :id)`, after);
+    }
+    const rows = await query.getMany();
+    return toPage(
+      rows,
+      limit,
+      (row) => ({ sortKey: row.statusChangedOn, id: row.referralId }),
+      (row) => ({
+        ...summaryOf(row, today),
+        clientId: row.clientId,
+        trajectoryId: row.trajectoryId,
+        needId: row.needId,
+        declineReason: row.declineReason as DeclineReason | null,
+        dropReason: row.dropReason as DropReason | null,
+      }),
+    );
+  }
+
+  find(referralId: string): Promise<ReferralRow | null> {
+    return this.rows().where('r.referral_id = :referralId', { referralId }).getOne();
+  }
+
+  private async workList(
+    scope: string,
+    organisationId: string,
+    today: CalendarDate,
+    filter: ReferralListFilter,
+    page: PageRequest,
+  ): Promise<Page<ReferralSummaryView>> {
+    const limit = page.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(page.cursor);
+    const query = this.rows()
+      .where(scope, { organisationId })
+      .setParameter('today', today)
+      .orderBy(WORK_ORDER, 'ASC')
+      .addOrderBy('r.referral_id', 'ASC')
+      .limit(limit + 1);
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.overdue === true) query.andWhere(OVERDUE);
+    if (filter.overdue === false) query.andWhere(`NOT (${OVERDUE})`);
+    if (after) query.andWhere(`(${WORK_ORDER}, r.referral_id) > (:sortKey, :id)`, after);
+    const rows = await query.getMany();
+    return toPage(
+      rows,
+      limit,
+      (row) => ({ sortKey: workOrderKey(row, today), id: row.referralId }),
+      (row) => summaryOf(row, today),
+    );
+  }
+
+  private rows(): SelectQueryBuilder<ReferralRow> {
+    return this.dataSource.getRepository(ReferralRow).createQueryBuilder('r');
+  }
+}
+
+function workOrderKey(row: ReferralRow, today: CalendarDate): string {
+  return `${isOverdue(row.status as ReferralStatus, row.dueOn, today) ? '0' : '1'}${row.dueOn}`;
+}
+
+export function summaryOf(row: ReferralRow, today: CalendarDate): ReferralSummaryView {
+  const status = row.status as ReferralStatus;
+  return {
+    referralId: row.referralId,
+    fromOrganisationId: row.fromOrganisationId,
+    toOrganisationId: row.toOrganisationId,
+    service: row.service,
+    lifeDomain: row.lifeDomain as LifeDomain,
+    warm: row.warm,
+    consentBasis: row.consentBasis as ReferralConsentBasis,
+    status,
+    overdue: isOverdue(status, row.dueOn, today),
+    sentOn: row.sentOn,
+    dueOn: row.dueOn,
+    statusChangedOn: row.statusChangedOn,
+    previousReferralId: row.previousReferralId,
+    revision: Number(row.revision),
+  };
+}

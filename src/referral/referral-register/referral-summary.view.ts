@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
+import type { Page } from '../../shared/http/pagination';
+import {
+  DECLINE_REASONS,
+  type DeclineReason,
+  DROP_REASONS,
+  type DropReason,
+  REFERRAL_CONSENT_BASES,
+  type ReferralConsentBasis,
+} from '../domain/referral.values';
+import { REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral.events';
+
+/** A referral in the inbox or outbox of a social worker's organisation. No note, no person. */
+export class ReferralSummaryView {
+  @ApiProperty({ format: 'uuid' }) referralId!: string;
+  @ApiProperty({ format: 'uuid' }) fromOrganisationId!: string;
+  @ApiProperty({ format: 'uuid' }) toOrganisationId!: string;
+  @ApiProperty({ type: String, nullable: true }) service!: string | null;
+  @ApiProperty({ enum: LIFE_DOMAINS }) lifeDomain!: LifeDomain;
+  @ApiProperty() warm!: boolean;
+  @ApiProperty({ enum: REFERRAL_CONSENT_BASES }) consentBasis!: ReferralConsentBasis;
+  @ApiProperty({ enum: REFERRAL_STATUSES }) status!: ReferralStatus;
+  @ApiProperty({ description: 'Still `sent` after `dueOn` (today in Belgium).' }) overdue!: boolean;
+  @ApiProperty({ format: 'date' }) sentOn!: string;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty({ format: 'date', description: 'The date of the latest step.' }) statusChangedOn!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) previousReferralId!: string | null;
+  @ApiProperty({ description: 'The referral’s revision (its ETag).' }) revision!: number;
+}
+
+export class ReferralSummaryPage implements Page<ReferralSummaryView> {
+  @ApiProperty({ type: [ReferralSummaryView] }) items!: ReferralSummaryView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** A declined or dropped referral: the person is back with the sending organisation (GBO as fallback). */
+export class FollowUpView extends ReferralSummaryView {
+  @ApiProperty({ format: 'uuid', description: 'The person, for the sending organisation that works with them.' })
+  clientId!: string;
+  @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) needId!: string | null;
+  @ApiProperty({ type: String, enum: DECLINE_REASONS, nullable: true }) declineReason!: DeclineReason | null;
+  @ApiProperty({ type: String, enum: DROP_REASONS, nullable: true }) dropReason!: DropReason | null;
+}
+
+export class FollowUpPage implements Page<FollowUpView> {
+  @ApiProperty({ type: [FollowUpView] }) items!: FollowUpView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

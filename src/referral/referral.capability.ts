@@ -1,0 +1,13 @@
+import type { Capability } from '../capabilities';
+import { ReferralModule } from './referral.module';
+import { ReferralRow } from './referral-register/referral.row';
+import { Referrals1764806400000 } from './referral-register/referrals.migration';
+import { referralsProjection } from './referral-register/referrals.projection';
+
+/** The referral capability as the composition root registers it (`src/capabilities.ts`). */
+export const referralCapability: Capability = {
+  module: ReferralModule,
+  migrations: [Referrals1764806400000],
+  entities: [ReferralRow],
+  projections: [referralsProjection],
+};

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ClientAccessQuery } from '../../clients';
+import { OrganisationsQuery } from '../../partners';
+import { forbidden } from '../../shared/auth/access-problems';
+import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
+import {
+  type CommandContext,
+  CommandExecutor,
+  type CommandResult,
+  newResourceId,
+} from '../../shared/commands/command-executor';
+import { CLOCK, type Clock } from '../../shared/domain/clock';
+import { today } from '../../shared/domain/today';
+import type { LifeDomain } from '../../partners';
+import { IntakeTrajectories } from '../common/intake-trajectories';
+import { clientErased, rethrowAsProblem, trajectoryNotFound } from '../common/problems';
+import { ReferralConsents } from '../common/referral-consents';
+import { ReferralNotes } from '../common/referral-notes';
+import { referralStream } from '../common/referral-streams';
+import { type PreviousReferral, referralDecider, type ReferralState } from '../domain/referral.decider';
+import { REFERRAL_CATEGORY, REFERRAL_NOTE_CONTEXT } from '../domain/referral.events';
+import type { ReferralConsentBasis } from '../domain/referral.values';
+
+export interface SendReferralInput {
+  readonly trajectoryId: string;
+  readonly toOrganisationId: string;
+  readonly service: string | null;
+  readonly lifeDomain: LifeDomain;
+  readonly needId: string | null;
+  readonly warm: boolean;
+  readonly note: string | null;
+  readonly consentBasis: ReferralConsentBasis | undefined;
+  readonly previous: PreviousReferral | null;
+}
+
+/**
+ * Sends a referral (new or again): gathers what the decider needs from the other capabilities (the trajectory,
+ * the receiver, the person's consent), seals the note, and appends `ReferralSent` to a new stream. Only a social
+ * worker of the organisation responsible for the trajectory may send from it (403 otherwise).
+ */
+@Injectable()
+export class SendReferralHandler {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly trajectories: IntakeTrajectories,
+    private readonly organisations: OrganisationsQuery,
+    private readonly clients: ClientAccessQuery,
+    private readonly consents: ReferralConsents,
+    private readonly notes: ReferralNotes,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    input: SendReferralInput,
+    user: AuthenticatedUser,
+    context: CommandContext,
+  ): Promise<{ referralId: string; clientId: string; result: CommandResult<ReferralState> }> {
+    const trajectory = await this.trajectories.find(input.trajectoryId);
+    if (!trajectory) throw trajectoryNotFound();
+    if (trajectory.organisationId !== user.organisationId) throw forbidden();
+    const now = this.clock.now();
+    const [receiver, sender, clientStatus] = await Promise.all([
+      this.organisations.find(input.toOrganisationId),
+      this.organisations.find(user.organisationId),
+      this.clients.status(trajectory.clientId),
+    ]);
+    if (clientStatus === 'erased') throw clientErased();
+    const consent = await this.consents.find(trajectory.clientId, input.toOrganisationId, input.consentBasis, now);
+    // Sealed only when the person may be shared: a refused referral creates nothing for them.
+    const note =
+      consent !== 'missing' && consent.basis !== 'none'
+        ? await this.notes.seal(trajectory.clientId, REFERRAL_NOTE_CONTEXT, input.note)
+        : null;
+    const referralId = newResourceId(context, REFERRAL_CATEGORY);
+    const result = await this.executor
+      .execute(
+        referralStream(referralId),
+        referralDecider,
+        {
+          type: 'SendReferral',
+          referralId,
+          fromOrganisationId: user.organisationId,
+          fromMunicipalityId: sender?.municipalityId ?? null,
+          trajectory,
+          toOrganisationId: input.toOrganisationId,
+          receiver: receiver && {
+            organisationId: receiver.organisationId,
+            active: receiver.active,
+            municipalityId: receiver.municipalityId,
+            services: receiver.services,
+            responseDeadlineDays: receiver.responseDeadlineDays,
+          },
+          service: input.service,
+          lifeDomain: input.lifeDomain,
+          needId: input.needId,
+          warm: input.warm,
+          note,
+          consent,
+          previous: input.previous,
+          today: today(this.clock),
+        },
+        context,
+      )
+      .catch(rethrowAsProblem);
+    return { referralId, clientId: trajectory.clientId, result };
+  }
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { JsonObject, RecordedEvent } from '../../../src/shared/event-store';
+import { CoordinationQuery } from '../../../src/referral/coordination/coordination.query';
+import type { ReferralEvent } from '../../../src/referral/domain/referral.events';
+import { ReferralRow } from '../../../src/referral/referral-register/referral.row';
+import { ReferralListsQuery } from '../../../src/referral/referral-register/referral-lists.query';
+import { Referrals1764806400000 } from '../../../src/referral/referral-register/referrals.migration';
+import { referralsProjection } from '../../../src/referral/referral-register/referrals.projection';
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../../support/database';
+
+const sender = randomUUID();
+const receiver = randomUUID();
+const other = randomUUID();
+const kortrijk = randomUUID();
+const menen = randomUUID();
+const TODAY = '2026-05-20';
+
+let position = 0n;
+const revisions = new Map<string, bigint>();
+
+/** Events as the store would deliver them: positions in order, revisions per stream. */
+function recorded(event: ReferralEvent): RecordedEvent {
+  position += 1n;
+  const streamId = `referral-${event.data.referralId}`;
+  const revision = (revisions.get(streamId) ?? -1n) + 1n;
+  revisions.set(streamId, revision);
+  return {
+    streamId,
+    revision,
+    id: randomUUID(),
+    type: event.type,
+    data: event.data as unknown as JsonObject,
+    metadata: {},
+    position: { commit: position, prepare: position },
+    created: new Date(0),
+  };
+}
+
+function sent(
+  referralId: string,
+  sentOn: string,
+  overrides: Partial<Extract<ReferralEvent, { type: 'ReferralSent' }>['data']> = {},
+): ReferralEvent {
+  return {
+    type: 'ReferralSent',
+    data: {
+      referralId,
+      occurredOn: sentOn,
+      trajectoryId: randomUUID(),
+      clientId: randomUUID(),
+      fromOrganisationId: sender,
+      toOrganisationId: receiver,
+      service: null,
+      fromMunicipalityId: kortrijk,
+      toMunicipalityId: menen,
+      lifeDomain: 'debts',
+      needId: null,
+      warm: false,
+      note: { $pii: { v: 1, kid: 'k', iv: 'i', ct: 'secret-ciphertext', tag: 't' } },
+      consentBasis: 'share_for_referrals',
+      consentId: randomUUID(),
+      responseDeadlineDays: 14,
+      dueOn: addDays(sentOn, 14),
+      previousReferralId: null,
+      ...overrides,
+    },
+  };
+}
+
+function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+describe.each(testDatabaseKinds())('the referrals read model on %s', (kind) => {
+  let db: TestDatabase;
+  let lists: ReferralListsQuery;
+  let coordination: CoordinationQuery;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ kind, migrations: [Referrals1764806400000], entities: [ReferralRow] });
+    lists = new ReferralListsQuery(db.dataSource);
+    coordination = new CoordinationQuery(db.dataSource);
+  });
+  afterAll(() => db.dispose());
+
+  const apply = (events: readonly RecordedEvent[]) =>
+    db.dataSource.transaction((tx) => referralsProjection.handle(events, tx));
+
+  // Sent 2026-05-01 (due 05-15, overdue on 05-20), 05-10 (due 05-24), 04-20 (answered in 4 days), 04-22 (declined
+  // in 2 days, then sent again on 04-25 to another organisation, unanswered), 04-25 (dropped after acceptance).
+  const overdue = randomUUID();
+  const waiting = randomUUID();
+  const accepted = randomUUID();
+  const declined = randomUUID();
+  const again = randomUUID();
+  const dropped = randomUUID();
+  const on = (referralId: string, occurredOn: string) => ({ referralId, occurredOn });
+
+  beforeAll(async () => {
+    const history: ReferralEvent[] = [
+      sent(overdue, '2026-05-01'),
+      sent(waiting, '2026-05-10'),
+      sent(accepted, '2026-04-20'),
+      { type: 'ReferralAccepted', data: on(accepted, '2026-04-24') },
+      sent(declined, '2026-04-22', { fromMunicipalityId: kortrijk, toMunicipalityId: kortrijk }),
+      { type: 'ReferralDeclined', data: { ...on(declined, '2026-04-24'), reason: 'no_capacity', explanation: null } },
+      sent(again, '2026-04-25', { toOrganisationId: other, toMunicipalityId: null, previousReferralId: declined }),
+      sent(dropped, '2026-04-25'),
+      { type: 'ReferralAccepted', data: on(dropped, '2026-04-26') },
+      { type: 'ReferralDropped', data: { ...on(dropped, '2026-04-28'), droppedBy: 'person', reason: 'no_show' } },
+    ];
+    const events = history.map(recorded);
+    // Split over two batches, the second delivered twice: re-delivery changes nothing.
+    await apply(events.slice(0, 5));
+    await apply(events.slice(5));
+    await apply(events.slice(5));
+  });
+
+  it('keeps ids, codes and dates, and no note', async () => {
+    const rows = await db.dataSource.query('SELECT * FROM referrals');
+    expect(rows).toHaveLength(6);
+    expect(JSON.stringify(rows)).not.toContain('secret-ciphertext');
+    const row = await lists.find(dropped);
+    expect(row).toMatchObject({ status: 'dropped', acceptedOn: '2026-04-26', droppedOn: '2026-04-28', hasNote: true });
+    expect(row?.revision).toBe(2n);
+  });
+
+  it('lists the inbox overdue first, then by due date, page by page', async () => {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await lists.inbox(receiver, TODAY, {}, { limit: 2, ...(cursor ? { cursor } : {}) });
+      ids.push(...page.items.map((item) => item.referralId));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(ids[0]).toBe(overdue);
+    expect(ids).toHaveLength(5);
+    expect(new Set(ids)).toEqual(new Set([overdue, waiting, accepted, declined, dropped]));
+    const first = await lists.inbox(receiver, TODAY, { overdue: true }, {});
+    expect(first.items.map((item) => [item.referralId, item.overdue])).toEqual([[overdue, true]]);
+    const sentOnly = await lists.inbox(receiver, TODAY, { status: 'sent', overdue: false }, {});
+    expect(sentOnly.items.map((item) => item.referralId)).toEqual([waiting]);
+    expect((await lists.inbox(other, TODAY, {}, {})).items.map((item) => item.referralId)).toEqual([again]);
+  });
+
+  it('puts the dropped one on the sender’s follow-up list, not the one already sent again', async () => {
+    const followUp = await lists.followUp(sender, TODAY, {});
+    expect(followUp.items.map((item) => [item.referralId, item.status, item.dropReason])).toEqual([
+      [dropped, 'dropped', 'no_show'],
+    ]);
+    expect((await lists.followUp(receiver, TODAY, {})).items).toEqual([]);
+  });
+
+  it('counts, lists the overdue, and measures flows and response times for coordinators', async () => {
+    const counts = await coordination.statusCounts({ sentFrom: null, sentTo: null }, TODAY);
+    expect(counts).toMatchObject({ total: 6, overdue: 2 });
+    expect(counts.byStatus).toEqual({
+      sent: 3,
+      accepted: 1,
+      declined: 1,
+      first_contact_made: 0,
+      service_started: 0,
+      completed: 0,
+      dropped: 1,
+      revoked: 0,
+    });
+    const april = await coordination.statusCounts({ sentFrom: '2026-04-01', sentTo: '2026-04-30' }, TODAY);
+    expect(april.total).toBe(4);
+
+    const overdueList = await coordination.overdue(TODAY, {});
+    // Longest overdue first: the one sent again on 04-25 (due 05-09), then the one due 05-15.
+    expect(overdueList.items).toEqual([
+      expect.objectContaining({ referralId: again, daysOverdue: 11, toMunicipalityId: null }),
+      expect.objectContaining({ referralId: overdue, daysOverdue: 5, fromMunicipalityId: kortrijk }),
+    ]);
+    expect(Object.keys(overdueList.items[0]!)).not.toContain('clientId');
+
+    const flows = await coordination.flows('2026-04-01', '2026-05-31');
+    const pair = (to: string, toMunicipality: string | null) =>
+      flows.find((flow) => flow.toOrganisationId === to && flow.toMunicipalityId === toMunicipality);
+    expect(pair(receiver, menen)).toMatchObject({ sent: 4, accepted: 2, declined: 0, crossMunicipality: true });
+    expect(pair(receiver, kortrijk)).toMatchObject({ sent: 1, declined: 1, crossMunicipality: false });
+    expect(pair(other, null)).toMatchObject({ sent: 1, crossMunicipality: false });
+
+    const times = await coordination.responseTimes('2026-04-01', '2026-05-31', TODAY);
+    // Answered in 4 (accepted), 2 (declined) and 1 (dropped one's acceptance) days: the median is 2.
+    expect(times.find((row) => row.toOrganisationId === receiver)).toEqual({
+      toOrganisationId: receiver,
+      sent: 5,
+      responded: 3,
+      awaiting: 2,
+      overdue: 1,
+      medianResponseDays: 2,
+    });
+    expect(times.find((row) => row.toOrganisationId === other)).toMatchObject({ overdue: 1, medianResponseDays: null });
+  });
+});
