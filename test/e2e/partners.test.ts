@@ -3,24 +3,7 @@ import { EVENT_STORE, type EventStore, type Position, StreamNotFound } from '../
 import { startTestApp, type TestApp } from '../support/app';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
-
-/** The W13 members as DOMAIN.md lists them. */
-const MEMBERS = [
-  'Anzegem',
-  'Avelgem',
-  'Deerlijk',
-  'Harelbeke',
-  'Kortrijk',
-  'Kuurne',
-  'Ledegem',
-  'Lendelede',
-  'Menen',
-  'Spiere-Helkijn',
-  'Waregem',
-  'Wevelgem',
-  'Wielsbeke',
-  'Zwevegem',
-];
+import { W13_MEMBERS } from '../support/w13-members';
 
 interface Named {
   readonly name: string;
@@ -71,7 +54,7 @@ describe.each(testDatabaseKinds())('partners and their contributions on %s', (ki
     const members = await all<Named & { populations: { year: number; approximate: boolean }[] }>(
       '/municipalities?member=true',
     );
-    expect(members.map((municipality) => municipality.name)).toEqual(MEMBERS);
+    expect(members.map((municipality) => municipality.name)).toEqual(W13_MEMBERS);
     expect(members.every((municipality) => municipality.populations.length >= 2)).toBe(true);
     expect(members[0]!.populations[0]).toMatchObject({ year: 2023, approximate: true });
 

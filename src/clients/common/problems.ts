@@ -1,4 +1,5 @@
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
+import type { ApiTexts } from '../../shared/http/openapi';
 import { ProblemException } from '../../shared/http/problem-details';
 import { NOT_FOUND_CODES } from '../domain/rules';
 
@@ -24,3 +25,12 @@ export function clientNotFound(): ProblemException {
 export function clientErased(): ProblemException {
   return new ProblemException(410, 'CLIENT_ERASED', 'Gone', "This person's personal data has been erased.");
 }
+
+/** How the OpenAPI document words this capability's problem answers (`ApiCommandEndpoint`, `ApiProblemsWith`). */
+export const CLIENT_API_TEXTS: ApiTexts = {
+  resource: 'person',
+  problems: {
+    404: 'No such person (or consent).',
+    410: "`CLIENT_ERASED`: the person's personal data has been erased.",
+  },
+};

@@ -8,7 +8,8 @@ import { Command, type CommandHeaders, setEtag } from '../../shared/http/command
 import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projection';
 import { CLIENT_REGISTER_PROJECTION } from '../client-register/client-register.projection';
 import { commandContext } from '../../shared/commands/command-context';
-import { ApiClientCommand } from '../common/openapi';
+import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
+import { CLIENT_API_TEXTS } from '../common/problems';
 import { ClientParams } from '../common/params';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { CLIENT_ERASURES_PROJECTION } from '../erasure/erasure.projection';
@@ -27,13 +28,15 @@ export class ErasePersonalDataController {
   @HttpCode(200)
   @Roles('dpo')
   @AccessLogged({ resource: 'client', idParam: 'clientId', personIdParam: 'clientId' })
-  @ApiClientCommand(
+  @ApiCommandEndpoint(
     "Erase a person's personal data (GDPR art. 17)",
     "Destroys the person's data key (every sealed copy, in events, read models and backups, becomes unreadable), " +
       'appends `ClientPersonalDataErased` and scrubs the read models. The person stays as an anonymous id in counts ' +
       'and referral flows. Idempotent: a second erasure answers the same and changes nothing. For the ' +
       'data-protection officer, region-wide (docs/privacy.md).',
+    CLIENT_API_TEXTS,
   )
+  @ApiProblemsWith(CLIENT_API_TEXTS, 404)
   @ApiOkResponse({ type: ErasureView })
   async erase(
     @Param() params: ClientParams,

@@ -7,7 +7,8 @@ import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
-import { ApiClientProblems } from '../common/openapi';
+import { ApiProblemsWith } from '../../shared/http/openapi';
+import { CLIENT_API_TEXTS } from '../common/problems';
 import { validateRequest } from '../../shared/http/request-validation';
 import { today } from '../../shared/domain/today';
 import { isCalendarDate } from '../../shared/domain/calendar';
@@ -38,7 +39,7 @@ export class FindClientsController {
   })
   @ApiBody({ type: FindClientsRequest })
   @ApiOkResponse({ type: ClientMatchesView })
-  @ApiClientProblems(400)
+  @ApiProblemsWith(CLIENT_API_TEXTS, 400)
   async find(
     @Body() body: unknown,
     @CurrentUser() user: AuthenticatedUser,

@@ -11,7 +11,8 @@ import { CLIENT_CONSENTS_PROJECTION } from '../client-consents/client-consents.p
 import { ConsentView } from '../client-consents/consent.view';
 import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projection';
 import { commandContext } from '../../shared/commands/command-context';
-import { ApiClientCommand } from '../common/openapi';
+import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
+import { CLIENT_API_TEXTS } from '../common/problems';
 import { ClientParams } from '../common/params';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { validateRequest } from '../../shared/http/request-validation';
@@ -40,13 +41,15 @@ export class GiveConsentController {
   @HttpCode(201)
   @Roles('social_worker')
   @AccessLogged({ resource: 'client', idParam: 'clientId', personIdParam: 'clientId' })
-  @ApiClientCommand(
+  @ApiCommandEndpoint(
     "Record a person's consent",
     'Scope `share_with_organisation` (with `organisationId`), `share_for_referrals` or `reporting`, valid from ' +
       '`validFrom` (default today) until `validUntil` (inclusive; open when omitted) or a withdrawal. For social ' +
       'workers of an organisation that sees the person; an organisation that does not yet may record consent to ' +
       "share with itself by giving the person's INSZ (docs/adr/0013).",
+    CLIENT_API_TEXTS,
   )
+  @ApiProblemsWith(CLIENT_API_TEXTS, 404)
   @ApiBody({ type: GiveConsentRequest })
   @ApiCreatedResponse({ type: GivenConsentView })
   async give(

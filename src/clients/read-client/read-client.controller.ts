@@ -8,9 +8,9 @@ import { setEtag } from '../../shared/http/command-headers';
 import { ClientSummaryQuery } from '../client-summary/client-summary.query';
 import { ClientView } from '../client-summary/client.view';
 import { ClientAccess } from '../common/client-access';
-import { ApiClientProblems } from '../common/openapi';
+import { ApiProblemsWith } from '../../shared/http/openapi';
 import { ClientParams } from '../common/params';
-import { clientNotFound } from '../common/problems';
+import { CLIENT_API_TEXTS, clientNotFound } from '../common/problems';
 
 @ApiTags('Clients')
 @Controller('clients')
@@ -31,7 +31,7 @@ export class ReadClientController {
       'access log.',
   })
   @ApiOkResponse({ type: ClientView })
-  @ApiClientProblems(400, 404, 410)
+  @ApiProblemsWith(CLIENT_API_TEXTS, 400, 404, 410)
   async read(
     @Param() params: ClientParams,
     @CurrentUser() user: AuthenticatedUser,

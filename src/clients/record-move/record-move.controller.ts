@@ -16,9 +16,9 @@ import { ClientAccess } from '../common/client-access';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream } from '../common/client-streams';
 import { commandContext } from '../../shared/commands/command-context';
-import { ApiClientCommand } from '../common/openapi';
+import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
 import { ClientParams } from '../common/params';
-import { rethrowAsProblem } from '../common/problems';
+import { CLIENT_API_TEXTS, rethrowAsProblem } from '../common/problems';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { validateRequest } from '../../shared/http/request-validation';
 import { today } from '../../shared/domain/today';
@@ -45,12 +45,14 @@ export class RecordMoveController {
   @HttpCode(200)
   @Roles('social_worker')
   @AccessLogged({ resource: 'client', idParam: 'clientId', personIdParam: 'clientId' })
-  @ApiClientCommand(
+  @ApiCommandEndpoint(
     'Record a move',
     'The municipality of residence changes from `effectiveDate` on (facts may arrive late: any past date); the new ' +
       'address, if given, is sealed like all personal data. Recording the same move again changes nothing; another ' +
       'municipality on a date that already has a move is refused (409 `MOVE_ALREADY_RECORDED`).',
+    CLIENT_API_TEXTS,
   )
+  @ApiProblemsWith(CLIENT_API_TEXTS, 404)
   @ApiBody({ type: RecordMoveRequest })
   @ApiOkResponse({ type: MoveView })
   async move(

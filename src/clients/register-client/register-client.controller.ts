@@ -9,7 +9,8 @@ import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
 import { MunicipalitiesQuery } from '../../partners';
 import { commandContext } from '../../shared/commands/command-context';
-import { ApiClientCommand } from '../common/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { CLIENT_API_TEXTS } from '../common/problems';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { validateRequest } from '../../shared/http/request-validation';
 import { today } from '../../shared/domain/today';
@@ -41,12 +42,13 @@ export class RegisterClientController {
   @Post()
   @Roles('social_worker')
   @AccessLogged({ resource: 'client', action: 'write' })
-  @ApiClientCommand(
+  @ApiCommandEndpoint(
     'Register a person',
     'Registers a person once for the region; their organisation then works with them. An INSZ that is registered ' +
       'already answers 200 with that person\'s id only (`outcome: "already_registered"`), storing nothing. Same name ' +
       'and birth date as someone registered: `possibleDuplicates` warns. Personal data is stored sealed with the ' +
       "person's own key (docs/privacy.md).",
+    CLIENT_API_TEXTS,
   )
   @ApiBody({ type: RegisterClientRequest })
   @ApiCreatedResponse({ type: RegistrationView, description: 'Registered; ETag and Location given.' })

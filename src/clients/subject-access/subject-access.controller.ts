@@ -2,7 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
 import { AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
-import { ApiClientProblems } from '../common/openapi';
+import { ApiProblemsWith } from '../../shared/http/openapi';
+import { CLIENT_API_TEXTS } from '../common/problems';
 import { ClientParams } from '../common/params';
 import { SubjectAccessHandler } from './subject-access.handler';
 import { SubjectAccessReport } from './subject-access.view';
@@ -23,7 +24,7 @@ export class SubjectAccessController {
       'show as unreadable).',
   })
   @ApiOkResponse({ type: SubjectAccessReport })
-  @ApiClientProblems(400, 404)
+  @ApiProblemsWith(CLIENT_API_TEXTS, 400, 404)
   report(@Param() params: ClientParams): Promise<SubjectAccessReport> {
     return this.handler.report(params.clientId);
   }

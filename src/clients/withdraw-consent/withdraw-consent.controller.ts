@@ -12,9 +12,9 @@ import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projec
 import { ClientAccess } from '../common/client-access';
 import { clientStream } from '../common/client-streams';
 import { commandContext } from '../../shared/commands/command-context';
-import { ApiClientCommand } from '../common/openapi';
+import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
 import { ConsentParams } from '../common/params';
-import { rethrowAsProblem } from '../common/problems';
+import { CLIENT_API_TEXTS, rethrowAsProblem } from '../common/problems';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { validateRequest } from '../../shared/http/request-validation';
 import { today } from '../../shared/domain/today';
@@ -38,11 +38,13 @@ export class WithdrawConsentController {
   @HttpCode(200)
   @Roles('social_worker')
   @AccessLogged({ resource: 'client', idParam: 'clientId', personIdParam: 'clientId' })
-  @ApiClientCommand(
+  @ApiCommandEndpoint(
     "Record the withdrawal of a person's consent",
     'From `withdrawnOn` (default today) the consent no longer holds. Withdrawing twice changes nothing. For social ' +
       'workers of an organisation that sees the person.',
+    CLIENT_API_TEXTS,
   )
+  @ApiProblemsWith(CLIENT_API_TEXTS, 404)
   @ApiBody({ type: WithdrawConsentRequest, required: false })
   @ApiOkResponse({ type: GivenConsentView })
   async withdraw(

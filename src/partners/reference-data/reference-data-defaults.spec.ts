@@ -4,29 +4,13 @@ import type { ContributionScheduleEvent } from '../domain/contribution-schedule.
 import { referenceDataId } from './reference-data-ids';
 import { InvalidDefaults, loadW13Defaults, parseDefaults } from './reference-data-defaults';
 import w13DefaultsFile from './w13-defaults.json';
-
-const MEMBERS = [
-  'Anzegem',
-  'Avelgem',
-  'Deerlijk',
-  'Harelbeke',
-  'Kortrijk',
-  'Kuurne',
-  'Ledegem',
-  'Lendelede',
-  'Menen',
-  'Spiere-Helkijn',
-  'Waregem',
-  'Wevelgem',
-  'Wielsbeke',
-  'Zwevegem',
-];
+import { W13_MEMBERS } from '../../../test/support/w13-members';
 
 describe('the W13 defaults file', () => {
   const defaults = loadW13Defaults();
 
   it('lists the 14 member municipalities of DOMAIN.md, each with its OCMW', () => {
-    expect(defaults.municipalities.map((municipality) => municipality.details.name)).toEqual(MEMBERS);
+    expect(defaults.municipalities.map((municipality) => municipality.details.name)).toEqual(W13_MEMBERS);
     expect(defaults.municipalities.every((municipality) => municipality.details.member)).toBe(true);
     for (const municipality of defaults.municipalities) {
       expect(defaults.organisations).toContainEqual(

@@ -10,36 +10,67 @@ export class ProblemResponse {
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional() instance?: string;
   @ApiPropertyOptional() requestId?: string;
-  @ApiPropertyOptional({ description: 'Every invalid field of a 400.' }) errors?: {
+  @ApiPropertyOptional({ description: 'Every invalid field of a 400 (values are never quoted).' }) errors?: {
     field: string;
     messages: string[];
   }[];
 }
 
-// 401, 403 and 429 are documented by `@Roles`.
-const PROBLEMS = {
-  400: 'Invalid input (`VALIDATION_FAILED` lists every field), or a malformed header or cursor.',
-  404: 'No such resource.',
-  409: 'Refused by a business rule (the `code` says which); nothing was stored.',
-  412: '`If-Match` names a revision the resource has moved past (`REVISION_MISMATCH`).',
-} as const;
+/** The problem answers documented here; 401, 403 and 429 are documented by `@Roles`. */
+export type ProblemStatus = 400 | 404 | 409 | 410 | 412;
+
+/**
+ * How a capability words the problem answers of its endpoints where the generic texts say less: `resource` names
+ * what the endpoints act on ("person" gives "No such person."), `problems` replaces a status's text whole.
+ */
+export interface ApiTexts {
+  readonly resource?: string;
+  readonly problems?: Partial<Record<ProblemStatus, string>>;
+}
+
+/** What these helpers return: decorators for a handler or a whole controller. */
+export type Documented = MethodDecorator & ClassDecorator;
+
+function problemText(status: ProblemStatus, texts: ApiTexts): string {
+  const resource = texts.resource ?? 'resource';
+  const generic: Record<ProblemStatus, string> = {
+    400: 'Invalid input (`VALIDATION_FAILED` lists each invalid field, not its value), or a bad header or cursor.',
+    404: `No such ${resource}.`,
+    409: 'Refused by a business rule (the `code` says which); nothing was stored.',
+    410: `The ${resource} is gone (the \`code\` says why).`,
+    412: `\`If-Match\` names a revision the ${resource} has moved past (\`REVISION_MISMATCH\`).`,
+  };
+  return texts.problems?.[status] ?? generic[status];
+}
 
 /** The problem answers an endpoint can give, documented once. */
-export function ApiProblems(...statuses: (keyof typeof PROBLEMS)[]): MethodDecorator & ClassDecorator {
+export function ApiProblems(...statuses: ProblemStatus[]): Documented {
+  return ApiProblemsWith({}, ...statuses);
+}
+
+/** `ApiProblems` in a capability's words. */
+export function ApiProblemsWith(texts: ApiTexts, ...statuses: ProblemStatus[]): Documented {
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: PROBLEMS[status], type: ProblemResponse })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: problemText(status, texts), type: ProblemResponse }),
+    ),
   );
 }
 
+function operation(summary: string, description: string | undefined): MethodDecorator {
+  return ApiOperation({ summary, ...(description ? { description } : {}) });
+}
+
 /** A reading endpoint. */
-export function ApiQueryEndpoint(summary: string, description?: string): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiOperation({ summary, ...(description ? { description } : {}) }), ApiProblems(400));
+export function ApiQueryEndpoint(summary: string, description?: string, texts: ApiTexts = {}): Documented {
+  return applyDecorators(operation(summary, description), ApiProblemsWith(texts, 400));
 }
 
 /** A command endpoint: `Idempotency-Key` and `If-Match`, and the problems every command can answer. */
-export function ApiCommandEndpoint(summary: string, description?: string): MethodDecorator & ClassDecorator {
+export function ApiCommandEndpoint(summary: string, description?: string, texts: ApiTexts = {}): Documented {
+  const resource = texts.resource ?? 'resource';
   return applyDecorators(
-    ApiOperation({ summary, ...(description ? { description } : {}) }),
+    operation(summary, description),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -48,8 +79,8 @@ export function ApiCommandEndpoint(summary: string, description?: string): Metho
     ApiHeader({
       name: 'If-Match',
       required: false,
-      description: 'The ETag the resource had when you read it; refused with 412 if it has changed since.',
+      description: `The ETag the ${resource} had when you read it; refused with 412 if it has changed since.`,
     }),
-    ApiProblems(400, 409, 412),
+    ApiProblemsWith(texts, 400, 409, 412),
   );
 }

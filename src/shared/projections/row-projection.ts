@@ -1,4 +1,4 @@
-import { Column, In, type EntityManager, type ValueTransformer } from 'typeorm';
+import { Column, type EntityManager, type EntityMetadata, type ValueTransformer } from 'typeorm';
 import type { Position, RecordedEvent } from '../event-store';
 import { comparePositions } from '../event-store';
 import { ProjectionEventFailed } from './projection.errors';
@@ -96,11 +96,23 @@ export function foldRows<Row extends ProjectedRow, E extends RecordedEvent>(
   return changed;
 }
 
-/** Turns a pure row definition into a handler: one query loads the batch's rows, one upsert and one delete write. */
+/**
+ * Turns a pure row definition into a handler: one query loads the batch's rows, one delete and one upsert write them,
+ * as plain parameterised SQL (TypeORM's query builder cost more than the database did: docs/performance.md).
+ */
 export function defineRowProjection<Row extends ProjectedRow, E extends RecordedEvent = RecordedEvent>(
   definition: RowProjectionDefinition<Row, E>,
 ): RowProjection<Row, E> {
   const { entity } = definition;
+  const tables = new WeakMap<object, RowTable>();
+  const tableOf = (tx: EntityManager): RowTable => {
+    let table = tables.get(tx.connection);
+    if (!table) {
+      table = new RowTable(tx, entity, definition.name);
+      tables.set(tx.connection, table);
+    }
+    return table;
+  };
   return {
     name: definition.name,
     version: definition.version,
@@ -111,7 +123,6 @@ export function defineRowProjection<Row extends ProjectedRow, E extends Recorded
 
     async handle(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
       const relevant = events as readonly E[];
-      const keyProperty = primaryKeyOf(tx, entity, definition.name);
       const keys = new Set<string>();
       for (const event of relevant) {
         if (!definition.eventTypes.includes(event.type)) continue;
@@ -124,14 +135,8 @@ export function defineRowProjection<Row extends ProjectedRow, E extends Recorded
       }
       if (keys.size === 0) return;
 
-      const stored = await tx.getRepository(entity).findBy({ [keyProperty]: In([...keys]) } as never);
-      const current = new Map<string, AppliedRow<Row>>();
-      for (const row of stored) {
-        const { lastAppliedCommit, lastAppliedPrepare, ...state } = row;
-        const key = String((row as Record<string, unknown>)[keyProperty]);
-        current.set(key, { state, position: { commit: lastAppliedCommit, prepare: lastAppliedPrepare } });
-      }
-
+      const table = tableOf(tx);
+      const current = await table.load<Row>(tx, [...keys]);
       const changed = foldRows(definition, current, relevant);
       const upserts: Record<string, unknown>[] = [];
       const deletes: string[] = [];
@@ -142,33 +147,139 @@ export function defineRowProjection<Row extends ProjectedRow, E extends Recorded
         }
         upserts.push({
           ...row.state,
-          [keyProperty]: key,
+          [table.keyProperty]: key,
           lastAppliedCommit: row.position.commit,
           lastAppliedPrepare: row.position.prepare,
         });
       }
-      if (deletes.length > 0) await tx.delete(entity, { [keyProperty]: In(deletes) });
-      if (upserts.length > 0) {
-        await tx.upsert(entity, upserts as never[], {
-          conflictPaths: [keyProperty],
-          skipUpdateIfNoValuesChanged: false,
-        });
-      }
+      if (deletes.length > 0) await tx.query(table.deleteSql, [deletes]);
+      if (upserts.length > 0) await table.upsert(tx, upserts);
     },
 
     async reset(tx: EntityManager): Promise<void> {
       // DELETE rather than TRUNCATE: readers keep seeing the old rows until the reset commits, and no ACCESS
       // EXCLUSIVE lock queues every reader behind a long analyst query.
-      await tx.createQueryBuilder().delete().from(entity).execute();
+      await tx.query(tableOf(tx).resetSql);
     },
   };
 }
 
-function primaryKeyOf(tx: EntityManager, entity: new () => ProjectedRow, projectionName: string): string {
-  const primary = tx.connection.getMetadata(entity).primaryColumns;
-  const [column] = primary;
-  if (primary.length !== 1 || !column) {
-    throw new Error(`Row projection ${projectionName}: its entity must have exactly one primary column`);
+type ColumnMetadata = EntityMetadata['columns'][number];
+
+/**
+ * The SQL of one row projection's table, worked out once per data source from its entity's metadata; TypeORM's
+ * driver still converts each value (types, transformers), as its query builder would.
+ */
+class RowTable {
+  readonly keyProperty: string;
+  readonly deleteSql: string;
+  readonly resetSql: string;
+  private readonly driver: EntityManager['connection']['driver'];
+  private readonly name: string;
+  private readonly key: ColumnMetadata;
+  private readonly readable: readonly ColumnMetadata[];
+  private readonly writable: readonly ColumnMetadata[];
+  private readonly selectSql: string;
+  /** Upsert statements by the columns a batch gives values for (nearly always all of them: one statement). */
+  private readonly upsertSql = new Map<string, string>();
+
+  constructor(tx: EntityManager, entity: new () => ProjectedRow, projectionName: string) {
+    const metadata = tx.connection.getMetadata(entity);
+    const [key, ...others] = metadata.primaryColumns;
+    if (!key || others.length > 0) {
+      throw new Error(`Row projection ${projectionName}: its entity must have exactly one primary column`);
+    }
+    this.driver = tx.connection.driver;
+    this.key = key;
+    this.keyProperty = key.propertyName;
+    this.name = [metadata.schema, metadata.tableName]
+      .filter((part): part is string => Boolean(part))
+      .map((part) => this.driver.escape(part))
+      .join('.');
+    this.readable = metadata.columns.filter((column) => column.isSelect && !column.isVirtualProperty);
+    this.writable = metadata.columns.filter(
+      (column) => column.isInsert && !column.isVirtualProperty && column.generatedType === undefined,
+    );
+    const keyName = this.driver.escape(key.databaseName);
+    this.selectSql = `SELECT ${this.readable.map((column) => this.driver.escape(column.databaseName)).join(', ')}
+      FROM ${this.name} WHERE ${keyName} = ANY($1)`;
+    this.deleteSql = `DELETE FROM ${this.name} WHERE ${keyName} = ANY($1)`;
+    this.resetSql = `DELETE FROM ${this.name}`;
   }
-  return column.propertyName;
+
+  /** The stored rows of `keys`, hydrated as TypeORM would (column types, transformers). */
+  async load<Row extends ProjectedRow>(
+    tx: EntityManager,
+    keys: readonly string[],
+  ): Promise<Map<string, AppliedRow<Row>>> {
+    const rows: Record<string, unknown>[] = await tx.query(this.selectSql, [keys]);
+    const current = new Map<string, AppliedRow<Row>>();
+    for (const raw of rows) {
+      const row: Record<string, unknown> = {};
+      for (const column of this.readable) {
+        column.setEntityValue(row, this.driver.prepareHydratedValue(raw[column.databaseName], column));
+      }
+      const { lastAppliedCommit, lastAppliedPrepare, ...state } = row as unknown as Row;
+      current.set(String(row[this.keyProperty]), {
+        state,
+        position: { commit: lastAppliedCommit, prepare: lastAppliedPrepare },
+      });
+    }
+    return current;
+  }
+
+  /**
+   * Writes the rows in one statement: the batch travels as one JSON parameter that `jsonb_populate_recordset` turns
+   * into rows of the table's own type (no limit on parameters, no type list to keep). A column no row gives a value
+   * is left out: its default on insert, unchanged on update. The row's position guards the update too, so an older
+   * state never replaces a newer one.
+   */
+  async upsert(tx: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
+    const given = new Set<ColumnMetadata>();
+    const records = rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      for (const column of this.writable) {
+        const value = this.persistent(column.getEntityValue(row), column);
+        if (value === undefined) continue;
+        record[column.databaseName] = value;
+        given.add(column);
+      }
+      return record;
+    });
+    const columns = this.writable.filter((column) => given.has(column));
+    await tx.query(this.upsertSqlFor(columns), [JSON.stringify(records, bigintsAsText)]);
+  }
+
+  private upsertSqlFor(columns: readonly ColumnMetadata[]): string {
+    const signature = columns.map((column) => column.databaseName).join(',');
+    let sql = this.upsertSql.get(signature);
+    if (sql === undefined) {
+      const names = columns.map((column) => this.driver.escape(column.databaseName));
+      const updates = columns
+        .filter((column) => column !== this.key && column.isUpdate)
+        .map((column) => this.driver.escape(column.databaseName))
+        .map((name) => `${name} = excluded.${name}`);
+      sql = `INSERT INTO ${this.name} AS target (${names.join(', ')})
+        SELECT ${names.join(', ')} FROM jsonb_populate_recordset(NULL::${this.name}, $1::jsonb)
+        ON CONFLICT (${this.driver.escape(this.key.databaseName)}) DO UPDATE SET ${updates.join(', ')}
+        WHERE (target.last_applied_commit, target.last_applied_prepare)
+          < (excluded.last_applied_commit, excluded.last_applied_prepare)`;
+      this.upsertSql.set(signature, sql);
+    }
+    return sql;
+  }
+
+  /** A value as the table stores it: TypeORM's conversion, except JSON, which stays a value inside the batch's JSON. */
+  private persistent(value: unknown, column: ColumnMetadata): unknown {
+    if (column.type !== 'json' && column.type !== 'jsonb') return this.driver.preparePersistentValue(value, column);
+    const { transformer } = column;
+    if (!transformer) return value;
+    return Array.isArray(transformer)
+      ? transformer.reduce((converted, each) => each.to(converted), value)
+      : transformer.to(value);
+  }
+}
+
+function bigintsAsText(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }

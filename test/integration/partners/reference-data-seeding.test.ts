@@ -10,8 +10,13 @@ import {
 import { RegisterMunicipalityHandler } from '../../../src/partners/register-municipality/register-municipality.handler';
 import { RegisterOrganisationHandler } from '../../../src/partners/register-organisation/register-organisation.handler';
 import { CommandExecutor } from '../../../src/shared/commands/command-executor';
+import { CATALOGUE_RIGHT_CATEGORY } from '../../../src/partners/domain/catalogue-right.events';
+import { CONTRIBUTION_SCHEDULE_CATEGORY } from '../../../src/partners/domain/contribution-schedule.events';
+import { MUNICIPALITY_CATEGORY } from '../../../src/partners/domain/municipality.events';
+import { ORGANISATION_CATEGORY } from '../../../src/partners/domain/organisation.events';
 import { systemClock } from '../../../src/shared/domain/clock';
-import type { EventStore } from '../../../src/shared/event-store';
+import { streamName } from '../../../src/shared/domain/ids';
+import { comparePositions, type EventStore, type RecordedEvent, StreamNotFound } from '../../../src/shared/event-store';
 import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../support/database';
 
@@ -42,6 +47,32 @@ function expectedEvents(defaults: ReferenceDataDefaults): number {
   );
 }
 
+/**
+ * Every event of the streams the defaults write, in `$all` order, read stream by stream. Not with `readAll`: `$all`
+ * shows only the events of transactions older than the oldest one still running on the whole PostgreSQL server
+ * (ADR 0002; transaction ids are server-wide), so in a full run another suite's open transaction on its own
+ * database hides the latest events for a moment, and a count taken then comes up short. Stream reads have no horizon.
+ */
+async function eventsOfDefaults(store: EventStore, defaults: ReferenceDataDefaults): Promise<RecordedEvent[]> {
+  const streams = [
+    ...defaults.municipalities.map(({ id }) => streamName(MUNICIPALITY_CATEGORY, id)),
+    ...defaults.organisations.map(({ id }) => streamName(ORGANISATION_CATEGORY, id)),
+    ...defaults.rights.map(({ id }) => streamName(CATALOGUE_RIGHT_CATEGORY, id)),
+    streamName(CONTRIBUTION_SCHEDULE_CATEGORY, defaults.contributionSchedule.id),
+    seederOn(store, defaults).loadStream,
+  ];
+  // One at a time: the replicas' pools still hold connections, and PGlite takes only a few more.
+  const events: RecordedEvent[] = [];
+  for (const stream of streams) {
+    try {
+      events.push(...(await store.readStream(stream)));
+    } catch (error) {
+      if (!(error instanceof StreamNotFound)) throw error;
+    }
+  }
+  return events.sort((a, b) => comparePositions(a.position, b.position));
+}
+
 describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', (kind) => {
   let db: TestDatabase;
   const defaults = loadW13Defaults();
@@ -69,7 +100,7 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
       const outcomes = await Promise.all(stores.map((store) => seederOn(store, defaults).seedIfEmpty()));
       expect(outcomes.every((outcome) => outcome.kind === 'loaded' && outcome.skipped.length === 0)).toBe(true);
 
-      const events = await stores[0]!.readAll({ maxCount: 10_000 });
+      const events = await eventsOfDefaults(stores[0]!, defaults);
       expect(events).toHaveLength(expectedEvents(defaults));
       expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
       const kortrijk = defaults.municipalities.find((municipality) => municipality.key === 'kortrijk')!;
@@ -88,7 +119,7 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
         kind: 'already_loaded',
         version: defaults.version,
       });
-      expect(await stores[0]!.readAll({ maxCount: 10_000 })).toHaveLength(events.length);
+      expect(await eventsOfDefaults(stores[0]!, defaults)).toHaveLength(events.length);
     } finally {
       await Promise.all(stores.slice(1).map((store) => store.close()));
       await Promise.all(pools.slice(1).map((pool) => pool.end()));
@@ -106,12 +137,12 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
       },
     });
     await expect(seederOn(dying, small).seedIfEmpty()).rejects.toThrow('connection lost');
-    const written = await store.readAll({ maxCount: 10_000 });
+    const written = await eventsOfDefaults(store, small);
     expect(written.length).toBeGreaterThan(0);
     expect(written.length).toBeLessThan(expectedEvents(small));
 
     expect(await seederOn(store, small).seedIfEmpty()).toMatchObject({ kind: 'loaded', skipped: [] });
-    const events = await store.readAll({ maxCount: 10_000 });
+    const events = await eventsOfDefaults(store, small);
     expect(events).toHaveLength(expectedEvents(small));
     expect(events.slice(0, written.length).map((event) => event.id)).toEqual(written.map((event) => event.id));
   });
@@ -138,6 +169,6 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
     const outcome = await seederOn(store, small).seedIfEmpty();
     expect(outcome).toMatchObject({ kind: 'loaded', skipped: ['ratePeriod:new-statutes: RATE_PERIOD_OVERLAP'] });
     // Everything else, plus the administrator's period, minus the refused one.
-    expect(await store.readAll({ maxCount: 10_000 })).toHaveLength(expectedEvents(small));
+    expect(await eventsOfDefaults(store, small)).toHaveLength(expectedEvents(small));
   });
 });
