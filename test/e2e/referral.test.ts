@@ -3,10 +3,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../../src/shared/crypto';
 import type { Clock } from '../../src/shared/domain/clock';
-import { EVENT_STORE, type EventStore, type Position } from '../../src/shared/event-store';
+import type { Position } from '../../src/shared/event-store';
 import { startTestApp, type TestApp } from '../support/app';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
+import { committedHead } from '../support/event-log';
 
 type Headers = Record<string, string>;
 type Method = 'GET' | 'POST';
@@ -100,9 +101,7 @@ describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) =>
   afterAll(() => service.dispose());
   afterEach(() => clock.reset());
 
-  const store = () => service.app.get<EventStore>(EVENT_STORE);
-  const head = async (): Promise<Position | undefined> =>
-    (await store().readAll({ direction: 'backwards', maxCount: 1 }))[0]?.position;
+  const head = (): Promise<Position | undefined> => committedHead(service.app.get(DataSource));
   const request = (method: Method, url: string, headers: Headers, payload?: object) =>
     service.request({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
   const ok = <T = Answer>(response: LightMyRequestResponse, status = 200): T => {
