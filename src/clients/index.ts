@@ -4,8 +4,9 @@
  *
  * - `ClientAccessQuery` (from the person's stream, so consents count at once):
  *   `maySee(clientId, organisationId, at)`, `organisationsThatMaySee(clientId, at)`,
- *   `mayShareForReferrals(clientId, at)`, `mayCountInReporting(clientId, at)`,
- *   `municipalityOfResidence(clientId, date)`, `status(clientId)`.
+ *   `mayShareForReferrals(clientId, at)`, `validConsentId(clientId, scope, organisationId, at)` (the consent a
+ *   sharing rests on), `mayCountInReporting(clientId, at)`, `municipalityOfResidence(clientId, date)`,
+ *   `status(clientId)`.
  * - `ClientReportingQuery` (read models without personal data, eventually consistent):
  *   `countable(clientIds, date)`, `countByMunicipality(date)`.
  *

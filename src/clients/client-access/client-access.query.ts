@@ -6,7 +6,9 @@ import {
   municipalityOn,
   organisationMaySee,
   organisationsThatMaySee,
+  validConsent,
 } from '../domain/client.decider';
+import type { ConsentScope } from '../domain/client.values';
 import { ClientStreams } from '../common/client-streams';
 
 export type ClientStatus = 'unregistered' | 'registered' | 'erased';
@@ -36,6 +38,20 @@ export class ClientAccessQuery {
   /** May a referral made at `at` carry the person's data to a partner in the region (`share_for_referrals`)? */
   async mayShareForReferrals(clientId: string, at: Date): Promise<boolean> {
     return mayShareForReferrals((await this.streams.load(clientId)).state, brusselsDateOf(at));
+  }
+
+  /**
+   * The id of the consent a sharing at `at` rests on: the most recent valid one of `scope` (naming `organisationId`
+   * for `share_with_organisation`). Undefined when none holds, or the person is unknown or erased.
+   */
+  async validConsentId(
+    clientId: string,
+    scope: ConsentScope,
+    organisationId: string | null,
+    at: Date,
+  ): Promise<string | undefined> {
+    return validConsent((await this.streams.load(clientId)).state, scope, organisationId, brusselsDateOf(at))
+      ?.consentId;
   }
 
   /** May the person be counted in impact measurement at `at` (a valid `reporting` consent)? Erased people may. */

@@ -10,6 +10,7 @@ import {
   organisationsThatMaySee,
   type RecordMove,
   type RegisterClient,
+  validConsent,
 } from './client.decider';
 import type { ClientEvent, SealedPersonalData } from './client.events';
 import { given } from '../../shared/domain/decider-specification';
@@ -282,6 +283,23 @@ describe('the client decider', () => {
       expect(mayShareForReferrals(state, '2026-04-01')).toBe(true);
       expect(mayCountInReporting(state, '2026-02-28')).toBe(false);
       expect(mayCountInReporting(state, '2030-01-01')).toBe(true);
+    });
+
+    it('names the consent a sharing rests on, only while it holds', () => {
+      expect(validConsent(state, 'share_with_organisation', CAW, '2026-03-05')?.consentId).toBe(
+        'c0000000-0000-4000-8000-000000000001',
+      );
+      expect(validConsent(state, 'share_with_organisation', CAW, '2026-03-10')).toBeUndefined();
+      expect(validConsent(state, 'share_with_organisation', 'somebody-else', '2026-03-05')).toBeUndefined();
+      expect(validConsent(state, 'share_for_referrals', null, '2026-03-31')).toBeUndefined();
+      expect(validConsent(state, 'share_for_referrals', null, '2026-04-01')?.consentId).toBe(
+        'c0000000-0000-4000-8000-000000000003',
+      );
+      const erased = clientDecider.evolve(state, {
+        type: 'ClientPersonalDataErased',
+        data: { clientId: CLIENT, erasedOn: TODAY },
+      });
+      expect(validConsent(erased, 'share_for_referrals', null, '2026-04-01')).toBeUndefined();
     });
 
     it('ends a consent after its last day', () => {

@@ -347,6 +347,23 @@ export function mayShareForReferrals(state: ClientState, date: CalendarDate): bo
   );
 }
 
+/**
+ * The most recent consent of `scope` valid on `date` (for `share_with_organisation`, the one naming
+ * `organisationId`): the consent a sharing rests on, so that what is shared can name it. None for an erased person.
+ */
+export function validConsent(
+  state: ClientState,
+  scope: ConsentScope,
+  organisationId: string | null,
+  date: CalendarDate,
+): ConsentRecord | undefined {
+  if (state.status !== 'registered') return undefined;
+  return Object.values(state.consents)
+    .filter((consent) => consent.scope === scope && consentValidOn(consent, date))
+    .filter((consent) => scope !== 'share_with_organisation' || consent.organisationId === organisationId)
+    .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
+}
+
 /** Whether the person may be counted in impact measurement on `date`. */
 export function mayCountInReporting(state: ClientState, date: CalendarDate): boolean {
   return state.status !== 'unregistered' && anyConsent(state, date, (consent) => consent.scope === 'reporting');

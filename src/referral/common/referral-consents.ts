@@ -1,33 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { CLIENT_CATEGORY, ClientAccessQuery, type ClientEvent } from '../../clients';
-import { brusselsDateOf, type CalendarDate } from '../../shared/domain/calendar';
-import { streamName } from '../../shared/domain/ids';
-import { EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFound } from '../../shared/event-store';
+import { Injectable } from '@nestjs/common';
+import { ClientAccessQuery } from '../../clients';
 import type { ReferralSent } from '../domain/referral.events';
 import type { ReferralConsentBasis } from '../domain/referral.values';
 
 export type FoundConsent = { readonly basis: ReferralConsentBasis; readonly consentId: string | null } | 'missing';
 
-interface ConsentRecord {
-  readonly consentId: string;
-  readonly scope: string;
-  readonly organisationId: string | null;
-  readonly validFrom: CalendarDate;
-  readonly validUntil: CalendarDate | null;
-  readonly withdrawnOn: CalendarDate | null;
-}
-
 /**
- * The consent a referral rests on (docs/adr/0015). The clients capability decides whether the person may be shared
- * (`ClientAccessQuery`, from the person's stream); this finds which of the person's consents it is, so that the
- * referral names it.
+ * The consent a referral rests on (docs/adr/0015). The clients capability answers from the person's stream whether
+ * the person may be shared and with which consent (`ClientAccessQuery`), so that the referral names it.
  */
 @Injectable()
 export class ReferralConsents {
-  constructor(
-    private readonly access: ClientAccessQuery,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly access: ClientAccessQuery) {}
 
   /**
    * The basis for sending the person to `toOrganisationId` at `at`: the one asked for, or else the most specific one
@@ -40,62 +24,21 @@ export class ReferralConsents {
     at: Date,
   ): Promise<FoundConsent> {
     if (requested === 'none') return { basis: 'none', consentId: null };
-    const date = brusselsDateOf(at);
-    const consents = await this.consentsOf(clientId);
     const bases = requested ? [requested] : (['share_with_organisation', 'share_for_referrals'] as const);
     for (const basis of bases) {
-      const consent = consents
-        .filter((record) => record.scope === basis && validOn(record, date))
-        .filter((record) => basis !== 'share_with_organisation' || record.organisationId === toOrganisationId)
-        .sort((a, b) => b.validFrom.localeCompare(a.validFrom))[0];
-      if (consent && (await this.holds(basis, clientId, toOrganisationId, at))) {
-        return { basis, consentId: consent.consentId };
-      }
+      const organisationId = basis === 'share_with_organisation' ? toOrganisationId : null;
+      const consentId = await this.access.validConsentId(clientId, basis, organisationId, at);
+      if (consentId !== undefined) return { basis, consentId };
     }
     return 'missing';
   }
 
   /** Whether the receiver may see the person's data on this referral at `at`: its basis still holds. */
-  stillShared(sent: ReferralSent['data'], at: Date): Promise<boolean> {
-    return this.holds(sent.consentBasis, sent.clientId, sent.toOrganisationId, at);
+  async stillShared(sent: ReferralSent['data'], at: Date): Promise<boolean> {
+    if (sent.consentBasis === 'none') return false;
+    if ((await this.access.status(sent.clientId)) !== 'registered') return false;
+    return sent.consentBasis === 'share_for_referrals'
+      ? this.access.mayShareForReferrals(sent.clientId, at)
+      : this.access.maySee(sent.clientId, sent.toOrganisationId, at);
   }
-
-  private async holds(basis: ReferralConsentBasis, clientId: string, toOrganisationId: string, at: Date) {
-    if (basis === 'none') return false;
-    if ((await this.access.status(clientId)) !== 'registered') return false;
-    return basis === 'share_for_referrals'
-      ? this.access.mayShareForReferrals(clientId, at)
-      : this.access.maySee(clientId, toOrganisationId, at);
-  }
-
-  private async consentsOf(clientId: string): Promise<ConsentRecord[]> {
-    let events: RecordedEvent[];
-    try {
-      events = await this.store.readStream(streamName(CLIENT_CATEGORY, clientId));
-    } catch (error) {
-      if (error instanceof StreamNotFound) return [];
-      throw error;
-    }
-    const consents = new Map<string, ConsentRecord>();
-    for (const recorded of events) {
-      const event = recorded as unknown as ClientEvent;
-      if (event.type === 'ClientConsentGiven') {
-        const { clientId: _clientId, recordedBy: _recordedBy, ...given } = event.data;
-        consents.set(given.consentId, { ...given, withdrawnOn: null });
-      } else if (event.type === 'ClientConsentWithdrawn') {
-        const consent = consents.get(event.data.consentId);
-        if (consent) consents.set(consent.consentId, { ...consent, withdrawnOn: event.data.withdrawnOn });
-      }
-    }
-    return [...consents.values()];
-  }
-}
-
-/** Which consent to name; whether sharing is allowed at all is `ClientAccessQuery`'s answer (docs/adr/0013). */
-function validOn(consent: ConsentRecord, date: CalendarDate): boolean {
-  return (
-    consent.validFrom <= date &&
-    (consent.validUntil === null || date <= consent.validUntil) &&
-    (consent.withdrawnOn === null || date < consent.withdrawnOn)
-  );
 }
