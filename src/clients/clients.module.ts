@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PartnersModule } from '../partners';
 import { PersonalDataCryptoModule } from '../shared/crypto';
+import { PrivacyModule } from '../shared/privacy';
 import { ClientAccessQuery } from './client-access/client-access.query';
 import { ClientReportingQuery } from './client-register/client-reporting.query';
 import { ClientSummaryQuery } from './client-summary/client-summary.query';
@@ -27,7 +28,7 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.c
  * Exports the questions other capabilities ask (see `index.ts`).
  */
 @Module({
-  imports: [PersonalDataCryptoModule, PartnersModule],
+  imports: [PersonalDataCryptoModule, PrivacyModule, PartnersModule],
   controllers: [
     // Fixed paths before `:clientId`, so that `/clients/lookups` is never read as an id.
     FindClientsController,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients';
 import { PartnersModule } from '../partners';
 import { PersonalDataCryptoModule } from '../shared/crypto';
+import { PrivacyModule } from '../shared/privacy';
 import { ApplyForRightController } from './apply-for-right/apply-for-right.controller';
 import { AssessLifeDomainsController } from './assess-life-domains/assess-life-domains.controller';
 import { AssignCaseworkerController } from './assign-caseworker/assign-caseworker.controller';
@@ -22,6 +23,7 @@ import { RecordNeedController } from './record-need/record-need.controller';
 import { RefuseRightController } from './refuse-right/refuse-right.controller';
 import { ReopenIntakeController } from './reopen-intake/reopen-intake.controller';
 import { SignalUnmetNeedController } from './signal-unmet-need/signal-unmet-need.controller';
+import { IntakeSubjectAccessSection } from './subject-access/subject-access.section';
 import { TransferResponsibilityController } from './transfer-responsibility/transfer-responsibility.controller';
 import { IntakeTrajectoryQuery } from './trajectory-snapshot/intake-trajectory.query';
 
@@ -31,7 +33,7 @@ import { IntakeTrajectoryQuery } from './trajectory-snapshot/intake-trajectory.q
  * read as a caseload, in detail with its timeline and referrals, and as of any date. Exports `IntakeTrajectoryQuery`.
  */
 @Module({
-  imports: [PersonalDataCryptoModule, PartnersModule, ClientsModule],
+  imports: [PersonalDataCryptoModule, PrivacyModule, PartnersModule, ClientsModule],
   controllers: [
     ListCaseloadController,
     OpenIntakeController,
@@ -57,6 +59,7 @@ import { IntakeTrajectoryQuery } from './trajectory-snapshot/intake-trajectory.q
     IntakeTrajectoriesQuery,
     OpenIntakeHandler,
     IntakeTrajectoryQuery,
+    IntakeSubjectAccessSection,
   ],
   exports: [IntakeTrajectoryQuery],
 })

@@ -3,6 +3,7 @@ import { ClientsModule } from '../clients';
 import { IntakeModule } from '../intake';
 import { PartnersModule } from '../partners';
 import { PersonalDataCryptoModule } from '../shared/crypto';
+import { PrivacyModule } from '../shared/privacy';
 import { AcceptReferralController } from './accept-referral/accept-referral.controller';
 import { IntakeTrajectories } from './common/intake-trajectories';
 import { ReferralAccess } from './common/referral-access';
@@ -25,6 +26,7 @@ import { ReferralListsQuery } from './referral-register/referral-lists.query';
 import { RevokeReferralController } from './revoke-referral/revoke-referral.controller';
 import { SendReferralController } from './send-referral/send-referral.controller';
 import { SendReferralHandler } from './send-referral/send-referral.handler';
+import { ReferralSubjectAccessSection } from './subject-access/subject-access.section';
 
 /**
  * Referrals between partners (DOMAIN.md, capability 3; issue 7): sent from an intake trajectory with the consent
@@ -32,7 +34,7 @@ import { SendReferralHandler } from './send-referral/send-referral.handler';
  * lists of both organisations and the coordinators' region-wide views (docs/adr/0015).
  */
 @Module({
-  imports: [PersonalDataCryptoModule, PartnersModule, ClientsModule, IntakeModule],
+  imports: [PersonalDataCryptoModule, PrivacyModule, PartnersModule, ClientsModule, IntakeModule],
   controllers: [
     // Fixed paths before `:referralId`.
     ReferralListsController,
@@ -59,6 +61,7 @@ import { SendReferralHandler } from './send-referral/send-referral.handler';
     SentReferrals,
     ReferralListsQuery,
     CoordinationQuery,
+    ReferralSubjectAccessSection,
   ],
 })
 export class ReferralModule {}

@@ -20,8 +20,10 @@ export class SubjectAccessController {
     summary: 'Everything held about a person (GDPR art. 15)',
     description:
       'For the data-protection officer, region-wide: the events, the read-model rows, the access-log entries and ' +
-      "the state of the person's data key, personal data opened. After an erasure, what remains (sealed values " +
-      'show as unreadable).',
+      "the state of the person's data key, personal data opened; and under `capabilities`, the events and rows of " +
+      'the other capabilities about the person: their intake trajectories (need descriptions opened) and their ' +
+      'referrals (notes and decline explanations opened). After an erasure, what remains (sealed values show as ' +
+      '`{ "sealed": true, "readable": false }`).',
   })
   @ApiOkResponse({ type: SubjectAccessReport })
   @ApiProblemsWith(CLIENT_API_TEXTS, 400, 404)

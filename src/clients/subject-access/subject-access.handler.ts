@@ -3,7 +3,14 @@ import { DataSource } from 'typeorm';
 import { AccessLog, type AccessLogEntryView } from '../../shared/auth/access-log/access-log.service';
 import type { DataKey } from '../../shared/crypto';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
-import type { RecordedEvent } from '../../shared/event-store';
+import {
+  type OpenSealed,
+  openerFor,
+  type SealedFields,
+  SubjectAccessSections,
+  subjectAccessEventView,
+  subjectAccessRowView,
+} from '../../shared/privacy';
 import { ClientConsentRow } from '../client-consents/client-consent.row';
 import { ClientRegisterRow } from '../client-register/client-register.row';
 import { ClientResidenceRow } from '../client-residences/client-residence.row';
@@ -13,10 +20,10 @@ import { ClientPersonalData } from '../common/client-personal-data';
 import { IdentityIndex } from '../common/identity-index';
 import { ADDRESS_CONTEXT, PERSONAL_DATA_CONTEXT } from '../domain/client.events';
 import type { PersonalDetails } from '../domain/personal-details';
-import type { SubjectAccessEventView, SubjectAccessReport } from './subject-access.view';
+import type { SubjectAccessReport, SubjectAccessSectionView } from './subject-access.view';
 
 /** The sealed fields of this capability's events and rows, and the context each is sealed under. */
-const SEALED_FIELDS: Readonly<Record<string, string>> = {
+const SEALED_FIELDS: SealedFields = {
   personalData: PERSONAL_DATA_CONTEXT,
   address: ADDRESS_CONTEXT,
 };
@@ -24,8 +31,9 @@ const SEALED_FIELDS: Readonly<Record<string, string>> = {
 const ACCESS_LOG_PAGE = 200;
 
 /**
- * GDPR art. 15: everything this capability holds about a person, personal data opened: the events, the read-model
- * rows, the blind indexes (which kinds; the hashes mean nothing to anyone), the data key's state and the access log.
+ * GDPR art. 15: everything held about a person, personal data opened: this capability's events, read-model rows,
+ * blind indexes (which kinds; the hashes mean nothing to anyone), the data key's state and the access log, and the
+ * part of every capability registered with `SubjectAccessSections` (intake, referral: docs/adr/0017).
  */
 @Injectable()
 export class SubjectAccessHandler {
@@ -35,6 +43,7 @@ export class SubjectAccessHandler {
     private readonly identities: IdentityIndex,
     private readonly accessLog: AccessLog,
     private readonly dataSource: DataSource,
+    private readonly sections: SubjectAccessSections,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -51,7 +60,9 @@ export class SubjectAccessHandler {
       this.identities.kindsOf(clientId),
       this.accessLogOf(clientId),
     ]);
-    const open = (value: unknown) => opened(value, key);
+    const open = openerFor(key);
+    const row = (value: object) => subjectAccessRowView(value, SEALED_FIELDS, open);
+    const capabilities = await this.capabilitiesPart(clientId, open);
     const current = currentPersonalData(people, key, this.personalData);
     return {
       clientId,
@@ -63,16 +74,27 @@ export class SubjectAccessHandler {
         ...(keyStatus.state === 'absent' ? {} : { createdAt: keyStatus.createdAt.toISOString() }),
         ...(keyStatus.state === 'shredded' ? { destroyedAt: keyStatus.shreddedAt.toISOString() } : {}),
       },
-      events: events.map((event) => eventView(event, open)),
+      events: events.map((event) => subjectAccessEventView(event, SEALED_FIELDS, open)),
       readModels: {
-        clients_people: people ? withoutBookkeeping(open(people) as Record<string, unknown>) : null,
-        clients_register: register ? withoutBookkeeping({ ...register }) : null,
-        clients_residences: residences.map((row) => withoutBookkeeping({ ...row })),
-        clients_consents: consents.map((row) => withoutBookkeeping({ ...row })),
+        clients_people: people ? row(people) : null,
+        clients_register: register ? row(register) : null,
+        clients_residences: residences.map(row),
+        clients_consents: consents.map(row),
         clients_identity_index: identityKinds.map((kind) => ({ kind, value: 'keyed hash (not reversible)' })),
       },
       accessLog: accessLog as unknown as Record<string, unknown>[],
+      capabilities,
     };
+  }
+
+  /** Every registered capability's part, by its name. */
+  private async capabilitiesPart(
+    clientId: string,
+    open: OpenSealed,
+  ): Promise<Record<string, SubjectAccessSectionView>> {
+    const parts: Record<string, SubjectAccessSectionView> = {};
+    for (const section of this.sections.all()) parts[section.name] = await section.report(clientId, open);
+    return parts;
   }
 
   private async accessLogOf(clientId: string): Promise<AccessLogEntryView[]> {
@@ -87,36 +109,6 @@ export class SubjectAccessHandler {
   }
 }
 
-function eventView(event: RecordedEvent, open: (value: unknown) => unknown): SubjectAccessEventView {
-  const metadata = event.metadata;
-  const text = (value: unknown) => (typeof value === 'string' ? value : null);
-  return {
-    revision: Number(event.revision),
-    type: event.type,
-    recordedAt: event.created.toISOString(),
-    occurredAt: text(metadata.occurredAt),
-    actorId: text(metadata.actorId),
-    organisationId: text(metadata.organisationId),
-    data: open(event.data) as Record<string, unknown>,
-  };
-}
-
-/** A copy of `value` with every sealed field opened (or marked unreadable once the key is gone). */
-function opened(value: unknown, key: DataKey | undefined): unknown {
-  if (Array.isArray(value)) return value.map((item) => opened(item, key));
-  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
-  const result: Record<string, unknown> = {};
-  for (const [field, inner] of Object.entries(value)) {
-    const context = SEALED_FIELDS[field];
-    if (context !== undefined && ClientPersonalData.isSealed(inner)) {
-      result[field] = key ? key.open(context, inner) : { sealed: true, readable: false };
-    } else {
-      result[field] = typeof inner === 'bigint' ? inner.toString() : opened(inner, key);
-    }
-  }
-  return result;
-}
-
 function currentPersonalData(
   people: ClientPeopleRow | null,
   key: DataKey | undefined,
@@ -126,11 +118,4 @@ function currentPersonalData(
   const details = personalData.openDetails(key, people.personalData);
   const address = people.address === null ? details.address : personalData.openAddress(key, people.address);
   return { ...details, address };
-}
-
-function withoutBookkeeping(row: Record<string, unknown>): Record<string, unknown> {
-  const { lastAppliedCommit: _commit, lastAppliedPrepare: _prepare, ...rest } = row;
-  return Object.fromEntries(
-    Object.entries(rest).map(([field, value]) => [field, typeof value === 'bigint' ? value.toString() : value]),
-  );
 }

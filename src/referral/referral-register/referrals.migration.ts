@@ -50,6 +50,8 @@ export class Referrals1764806400000 implements MigrationInterface {
     await runner.query('CREATE INDEX referrals_outbox ON referrals (from_organisation_id, status, due_on)');
     await runner.query('CREATE INDEX referrals_overdue ON referrals (status, due_on)');
     await runner.query('CREATE INDEX referrals_sent_on ON referrals (sent_on)');
+    // Subject access and erasure find a person's referrals.
+    await runner.query('CREATE INDEX referrals_client ON referrals (client_id)');
     await runner.query(
       'CREATE INDEX referrals_previous ON referrals (previous_referral_id) WHERE previous_referral_id IS NOT NULL',
     );
