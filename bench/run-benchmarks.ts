@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { appendsSection } from './sections/appends.section';
 import { catchUpSection } from './sections/catch-up.section';
 import { httpSection } from './sections/http.section';
+import { impactSection } from './sections/impact.section';
 import { rebuildSection } from './sections/rebuild.section';
 import {
   createPgliteBenchDatabase,
@@ -26,6 +27,7 @@ const SECTIONS: Record<SectionName, Section> = {
   catchup: catchUpSection,
   rebuild: rebuildSection,
   http: httpSection,
+  impact: impactSection,
 };
 
 const repositoryRoot = process.env.BENCH_REPOSITORY_ROOT ?? process.cwd();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ORGANISATION_DIRECTORY_PROJECTION } from '../../src/partners/organisation-directory/organisation-directory.projection';
+import { INTAKE_TRAJECTORIES_PROJECTION } from '../../src/intake/intake-trajectories/intake-trajectories.projection';
 import { mintDevelopmentToken } from '../../src/shared/auth/development-tokens';
 import { createPool } from '../../src/shared/database/pg-pool';
 import { BARE_ROUTE } from '../support/child-messages';
@@ -10,6 +10,7 @@ import { renderProfile, summariseProfileFile } from '../support/cpu-profile';
 import { residentMemory, startChild, watchCpu, type CpuUse } from '../support/child-process';
 import { emptyEventStore, type BenchDatabase, type TargetName } from '../support/databases';
 import { runLoad, type LoadOptions, type LoadResult } from '../support/http-load';
+import { CommandSupply, prepareCommandData } from '../support/command-supply';
 import { LagProbe, type LagResult } from '../support/lag-probe';
 import { formatNumber, type Comparison, type Figure } from '../support/report';
 import { meanAppendMs, readServiceMetrics } from '../support/service-metrics';
@@ -20,17 +21,21 @@ import { median, ratio } from '../support/stats';
 const TARGET_RATE = 200;
 const CONNECTIONS = 32;
 const SECRET = 'onthaal-benchmark-development-secret-0123456789abcdef';
-const ORGANISATION_EVENTS = ['OrganisationRegistered'];
+const INTAKE_EVENTS = ['IntakeOpened'];
+/** Requests of the untimed warm-up of each command step (one second at the target rate). */
+const WARM_UP_REQUESTS = TARGET_RATE;
 
-type Step = 'bare' | 'health' | 'organisationsAtRate' | 'organisationsSaturated' | 'rightsAtRate' | 'rightsSaturated';
+type Step = 'bare' | 'health' | 'intakeAtRate' | 'intakeSaturated' | 'referralAtRate' | 'referralSaturated';
 const STEPS: readonly Step[] = [
   'bare',
   'health',
-  'organisationsAtRate',
-  'organisationsSaturated',
-  'rightsAtRate',
-  'rightsSaturated',
+  'intakeAtRate',
+  'intakeSaturated',
+  'referralAtRate',
+  'referralSaturated',
 ];
+const AT_RATE: readonly Step[] = ['intakeAtRate', 'referralAtRate'];
+const COMMANDS: readonly Step[] = ['intakeAtRate', 'intakeSaturated', 'referralAtRate', 'referralSaturated'];
 
 interface StepResult {
   readonly load: LoadResult;
@@ -49,20 +54,20 @@ export const httpSection: Section = {
       'HTTP: the service runs as `npm start` would (LOG_LEVEL info, logs to /dev/null, rate limits raised out of the ' +
         'way with a one-second window) in a child process, driven over 127.0.0.1 from the benchmark process: the ' +
         '200 requests/s runs send evenly spaced requests whatever the answers and time each from the moment it was ' +
-        'due; saturation runs are autocannon with 32 connections (per-response timings). Open intake and send referral (issues 6 and 7) do not exist ' +
-        'yet: the commands measured are the partners capability’s register organisation (POST /organisations, which ' +
-        'also waits for its read model before answering) and add catalogue right (POST /rights-catalogue).',
+        'due; saturation runs are autocannon with 32 connections (per-response timings), each command run bounded by a ' +
+        'number of requests (one prepared person or trajectory each). Open intake (POST /intake-trajectories) takes a ' +
+        'person registered with a share_for_referrals consent before the timed runs (their two events appended to the ' +
+        'store, as the API would), one per request; ' +
+        'send referral (POST /referrals) takes a trajectory opened by the open-intake runs, one per request, to another ' +
+        'OCMW. Both wait for their read model before answering (intake.trajectories, referral register).',
     );
     context.report.note(
       'Projection lag: append (the event’s `created`, database clock) to the first poll (every 10 ms) that finds ' +
-        'partners.organisations’ committed checkpoint at or past the event, during the 200 requests/s run.',
+        'intake.trajectories’ committed checkpoint at or past the event, during the open-intake 200 requests/s run.',
     );
     context.report.note(
       'Memory: VmHWM (the kernel’s peak resident set) of the service process at the end of all its HTTP runs, ' +
         'start-up included; on PGlite the embedded database runs inside that process.',
-    );
-    context.report.note(
-      'Impact queries (item 6) cannot be measured yet: the impact capability (issue 8) does not exist.',
     );
   },
 };
@@ -163,44 +168,61 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
     const databaseUrl = service.ready.databaseUrl ?? db.url;
     await settle(context, db.target, databaseUrl);
     const idle = residentMemory(service.pid);
-    const headers = {
+    const admin = {
       authorization: `Bearer ${await mintDevelopmentToken(SECRET, { organisationId: randomUUID(), roles: ['admin'] })}`,
     };
-    const options = (step: Step, seconds: number): LoadOptions => {
-      const base = { port: service.ready.port, connections: CONNECTIONS, seconds, headers };
+    // Untimed, before the runs: the people the open-intake runs need, one each (one open intake per person and
+    // organisation), registered with a consent to share for referrals (command-supply.ts).
+    const atRateRequests = Math.round(TARGET_RATE * sizes.httpFixedRateSeconds);
+    const perTrial = atRateRequests + sizes.httpCommandAmount;
+    const people = Math.ceil((2 * WARM_UP_REQUESTS + trials * perTrial) * 1.05) + 20;
+    const supply: CommandSupply = await prepareCommandData({
+      port: service.ready.port,
+      databaseUrl,
+      secret: SECRET,
+      admin,
+      people,
+      log: (line) => context.log(`http · ${db.target}: ${line}`),
+    });
+    await settle(context, db.target, databaseUrl);
+    const options = (step: Step, seconds: number, warmUp = false): LoadOptions => {
+      const base = { port: service.ready.port, connections: CONNECTIONS, seconds };
+      const atRate = AT_RATE.includes(step) ? { rate: TARGET_RATE } : {};
+      const amount = warmUp ? WARM_UP_REQUESTS : sizes.httpCommandAmount;
+      const bounded = AT_RATE.includes(step) ? {} : { amount };
       switch (step) {
         case 'bare':
-          return { ...base, method: 'GET', path: BARE_ROUTE };
+          return { ...base, headers: admin, method: 'GET', path: BARE_ROUTE };
         case 'health':
-          return { ...base, method: 'GET', path: '/health' };
-        case 'organisationsAtRate':
-        case 'organisationsSaturated':
+          return { ...base, headers: admin, method: 'GET', path: '/health' };
+        case 'intakeAtRate':
+        case 'intakeSaturated':
           return {
             ...base,
+            ...atRate,
+            ...bounded,
+            headers: supply.socialWorker,
             method: 'POST',
-            path: '/organisations',
-            body: {
-              name: 'Organisatie [<id>]',
-              type: 'external',
-              services: ['integrated broad intake'],
-              responseDeadlineDays: 30,
-            },
-            ...(step === 'organisationsAtRate' ? { rate: TARGET_RATE } : {}),
+            path: '/intake-trajectories',
+            bodies: () => supply.openIntakeBody(),
+            onAnswer: (status, body) => supply.opened(status, body),
           };
-        case 'rightsAtRate':
-        case 'rightsSaturated':
+        case 'referralAtRate':
+        case 'referralSaturated':
           return {
             ...base,
+            ...atRate,
+            ...bounded,
+            headers: supply.socialWorker,
             method: 'POST',
-            path: '/rights-catalogue',
-            body: { name: 'Recht [<id>]', lifeDomain: 'finances', level: 'federal' },
-            ...(step === 'rightsAtRate' ? { rate: TARGET_RATE } : {}),
+            path: '/referrals',
+            bodies: () => supply.sendReferralBody(),
           };
       }
     };
 
     // Untimed: JIT, connection pools and plans warm up on every route, the way each step will load it.
-    for (const step of STEPS) await runLoad(options(step, 1));
+    for (const step of STEPS) await runLoad(options(step, 1, true));
     await settle(context, db.target, databaseUrl);
 
     // The resident set every 100 ms; the V8 heap every second (from the service's metrics), to tell them apart.
@@ -222,19 +244,19 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
     let results: Record<Step, StepResult[]>;
     try {
       results = await interleavedTrials(trials, STEPS, async (step, trial): Promise<StepResult> => {
-        const atRate = step === 'organisationsAtRate' || step === 'rightsAtRate';
+        const atRate = AT_RATE.includes(step);
         const seconds = atRate ? sizes.httpFixedRateSeconds : sizes.httpSaturationSeconds;
         let result: StepResult;
         const appendsBefore = await readServiceMetrics(service.ready.port);
-        if (step === 'organisationsAtRate') {
-          const probe = new LagProbe(databaseUrl, ORGANISATION_DIRECTORY_PROJECTION);
+        if (step === 'intakeAtRate') {
+          const probe = new LagProbe(databaseUrl, INTAKE_TRAJECTORIES_PROJECTION);
           const from = await probe.now();
           probe.start();
           const stopCpu = watchCpu(service.pid);
           const load = await runLoad(options(step, seconds));
           const cpu = stopCpu();
           const appendMs = meanAppendMs(appendsBefore, await readServiceMetrics(service.ready.port));
-          const lag = await probe.finish(ORGANISATION_EVENTS, from, await probe.now());
+          const lag = await probe.finish(INTAKE_EVENTS, from, await probe.now());
           result = { load, cpu, appendMs, lag };
         } else {
           const stopCpu = watchCpu(service.pid);
@@ -259,7 +281,8 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
       clearInterval(sampler);
     }
     const memory = residentMemory(service.pid);
-    report(context, db.target, results, {
+    if (supply.shortfall() !== '') context.log(`http · ${db.target}: ${supply.shortfall()}`);
+    report(context, db.target, results, supply, {
       idleMb: idle?.rssMb,
       peakMb: memory?.peakMb,
       sampledMb: peakSampled,
@@ -285,6 +308,7 @@ function report(
   context: SectionContext,
   target: TargetName,
   results: Record<Step, StepResult[]>,
+  supply: CommandSupply,
   memory: {
     idleMb: number | undefined;
     peakMb: number | undefined;
@@ -315,32 +339,32 @@ function report(
       comparisons: againstBare('health'),
     },
     {
-      id: 'http.organisations.rate',
-      measurement: 'POST /organisations (register organisation)',
+      id: 'http.intake.rate',
+      measurement: 'POST /intake-trajectories (open intake)',
       system: `${TARGET_RATE} requests/s`,
-      step: 'organisationsAtRate',
+      step: 'intakeAtRate',
       comparisons: [],
     },
     {
-      id: 'http.organisations.saturation',
-      measurement: 'POST /organisations (register organisation)',
+      id: 'http.intake.saturation',
+      measurement: 'POST /intake-trajectories (open intake)',
       system: saturation,
-      step: 'organisationsSaturated',
-      comparisons: againstBare('organisationsSaturated'),
+      step: 'intakeSaturated',
+      comparisons: againstBare('intakeSaturated'),
     },
     {
-      id: 'http.rights.rate',
-      measurement: 'POST /rights-catalogue (add catalogue right)',
+      id: 'http.referral.rate',
+      measurement: 'POST /referrals (send referral)',
       system: `${TARGET_RATE} requests/s`,
-      step: 'rightsAtRate',
+      step: 'referralAtRate',
       comparisons: [],
     },
     {
-      id: 'http.rights.saturation',
-      measurement: 'POST /rights-catalogue (add catalogue right)',
+      id: 'http.referral.saturation',
+      measurement: 'POST /referrals (send referral)',
       system: saturation,
-      step: 'rightsSaturated',
-      comparisons: againstBare('rightsSaturated'),
+      step: 'referralSaturated',
+      comparisons: againstBare('referralSaturated'),
     },
   ];
   for (const row of rows) {
@@ -355,22 +379,24 @@ function report(
           unit: 'ms/request',
           machineBusy: median(results[row.step].map((result) => result.cpu.machineBusy)),
         },
-        ...(row.step.startsWith('organisations') || row.step.startsWith('rights')
+        ...(COMMANDS.includes(row.step)
           ? {
-              note: `mean append inside the service ${median(results[row.step].map((result) => result.appendMs)).toFixed(1)} ms`,
+              note:
+                `mean append inside the service ${median(results[row.step].map((result) => result.appendMs)).toFixed(1)} ms` +
+                (row.step === 'referralAtRate' ? `; ${supply.describe()}` : ''),
             }
           : {}),
         detail: results[row.step].map(describeCpu).join('; '),
       },
     );
   }
-  const lags = results.organisationsAtRate.map((result) => result.lag!);
+  const lags = results.intakeAtRate.map((result) => result.lag!);
   context.report.set(
     {
-      id: 'http.lag.organisations',
+      id: 'http.lag.intake',
       section: 'http',
       measurement: `Projection lag at ${TARGET_RATE} requests/s`,
-      system: 'append → partners.organisations committed (p99)',
+      system: 'append → intake.trajectories committed (p99)',
       unit: 'ms',
     },
     target,

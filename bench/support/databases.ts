@@ -106,13 +106,18 @@ async function open(target: TargetName, url: string, drop: () => Promise<void>):
   }
 }
 
-/** Empties the event store, the checkpoints and the partners read models: each section starts from nothing. */
+/**
+ * Empties the event store, the checkpoints and every read model (the partners tables the benchmark migrates, and
+ * whatever else a service run or the impact section migrated: clients, intake, referral, `impact`): each section
+ * starts from nothing. Kept: the migrations' own bookkeeping, the row of settings the impact migration inserts, and
+ * the access log (append-only by its own trigger; no projection reads it).
+ */
 export async function emptyEventStore(db: BenchDatabase): Promise<void> {
   const { rows } = await db.pool.query<{ name: string }>(
-    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'partners\\_%'`,
+    `SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS name FROM pg_tables
+      WHERE schemaname IN ('public', 'impact') AND tablename NOT IN ('migrations', 'publication_settings', 'access_log')`,
   );
-  const tables = ['es_events', 'es_streams', 'projection_checkpoints', ...rows.map((row) => row.name)];
-  await db.pool.query(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY`);
+  await db.pool.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY`);
 }
 
 /**

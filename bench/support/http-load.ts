@@ -9,12 +9,18 @@ export interface LoadOptions {
   readonly path: string;
   /** `[<id>]` in the body is replaced by a fresh id per request (unique names). */
   readonly body?: object;
+  /** A body per request, taken when the request is sent (commands that each need their own person or trajectory). */
+  readonly bodies?: () => object;
+  /** Every answer's status and body (the ids a command answers with, for the next step). */
+  readonly onAnswer?: (status: number, body: string) => void;
   readonly headers?: Record<string, string>;
   /** Connections of a saturation run (a paced run opens as many as it needs). */
   readonly connections: number;
   readonly seconds: number;
   /** Requests per second, evenly spaced (`runPaced`); none: as fast as the server answers (autocannon). */
   readonly rate?: number;
+  /** Saturation only: stop after this many requests, before `seconds` is up (a bounded supply of bodies). */
+  readonly amount?: number;
 }
 
 export interface LoadResult {
@@ -44,24 +50,32 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 export async function runPaced(options: LoadOptions & { readonly rate: number }): Promise<LoadResult> {
   const url = `http://127.0.0.1:${options.port}${options.path}`;
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  const headers = { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
+  const headers = {
+    ...(body === undefined && options.bodies === undefined ? {} : { 'content-type': 'application/json' }),
+    ...options.headers,
+  };
+  const bodyOf = (): string | undefined =>
+    options.bodies === undefined
+      ? body?.replaceAll(ID_TAG, randomUUID().slice(0, 13))
+      : JSON.stringify(options.bodies());
   const total = Math.max(1, Math.round(options.rate * options.seconds));
   const interval = 1000 / options.rate;
   const latencies: number[] = [];
   let errors = 0;
   let lastAnswer = 0;
-  const send = async (due: number) => {
+  const send = async (due: number, requestBody: string | undefined) => {
     try {
       const response = await fetch(url, {
         method: options.method,
         headers,
-        ...(body === undefined ? {} : { body: body.replaceAll(ID_TAG, randomUUID().slice(0, 13)) }),
+        ...(requestBody === undefined ? {} : { body: requestBody }),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
-      await response.arrayBuffer();
+      const text = await response.text();
       const answered = performance.now();
       lastAnswer = Math.max(lastAnswer, answered);
       latencies.push(answered - due);
+      options.onAnswer?.(response.status, text);
       if (response.status < 200 || response.status >= 300) errors++;
     } catch {
       errors++;
@@ -73,7 +87,7 @@ export async function runPaced(options: LoadOptions & { readonly rate: number })
     const due = start + index * interval;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(send(due));
+    inFlight.push(send(due, bodyOf()));
   }
   await Promise.all(inFlight);
   return {
@@ -87,21 +101,33 @@ export async function runPaced(options: LoadOptions & { readonly rate: number })
 /** As many requests as `connections` keep going (a closed loop): the most the server answers. */
 export function runSaturation(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
+  const { bodies, onAnswer } = options;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: `http://127.0.0.1:${options.port}`,
         method: options.method,
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body), idReplacement: true }),
+        ...(options.body === undefined || options.bodies !== undefined
+          ? {}
+          : { body: JSON.stringify(options.body), idReplacement: true }),
         headers: {
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(options.body === undefined && options.bodies === undefined ? {} : { 'content-type': 'application/json' }),
           ...options.headers,
         },
         connections: options.connections,
         duration: options.seconds,
+        ...(options.amount === undefined ? {} : { amount: options.amount }),
         timeout: REQUEST_TIMEOUT_MS / 1000,
         // The path goes through `requests` so that the options above apply to every request.
-        requests: [{ path: options.path }],
+        requests: [
+          {
+            path: options.path,
+            ...(bodies === undefined
+              ? {}
+              : { setupRequest: (request: autocannon.Request) => ({ ...request, body: JSON.stringify(bodies()) }) }),
+            ...(onAnswer === undefined ? {} : { onResponse: (status: number, body: string) => onAnswer(status, body) }),
+          },
+        ],
       },
       (error: unknown, result: autocannon.Result) => {
         if (error) {

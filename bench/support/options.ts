@@ -1,6 +1,6 @@
 import { SECTION_NAMES, type SectionName } from './report';
 
-/** How big each measurement is: the full run (about 10 minutes on 2 cores) or `--quick` (a smoke run). */
+/** How big each measurement is: the full run (under 15 minutes on 2 cores) or `--quick` (a smoke run). */
 export interface Sizes {
   /** Each measurement is repeated this often; the report shows medians. */
   readonly trials: number;
@@ -14,6 +14,12 @@ export interface Sizes {
   readonly httpSaturationSeconds: number;
   /** Trials of the HTTP runs on PGlite (each boots nothing new, but the runs are long). */
   readonly httpTrialsPglite: number;
+  /** Requests of each saturation run of a command (each needs a person or trajectory prepared beforehand). */
+  readonly httpCommandAmount: number;
+  /** Trajectories of the seeded W13 history the impact queries run on (the events follow from it). */
+  readonly impactTrajectories: number;
+  /** Timed runs of each indicator's query (after two untimed ones). */
+  readonly impactQueryRuns: number;
 }
 
 export const FULL: Sizes = {
@@ -25,6 +31,9 @@ export const FULL: Sizes = {
   httpFixedRateSeconds: 6,
   httpSaturationSeconds: 4,
   httpTrialsPglite: 1,
+  httpCommandAmount: 600,
+  impactTrajectories: 200_000,
+  impactQueryRuns: 10,
 };
 
 export const QUICK: Sizes = {
@@ -36,6 +45,9 @@ export const QUICK: Sizes = {
   httpFixedRateSeconds: 2,
   httpSaturationSeconds: 1,
   httpTrialsPglite: 1,
+  httpCommandAmount: 200,
+  impactTrajectories: 5_000,
+  impactQueryRuns: 5,
 };
 
 export interface BenchOptions {

@@ -1,6 +1,6 @@
 import { TARGET_LABELS, type TargetName } from './databases';
 
-export const SECTION_NAMES = ['appends', 'catchup', 'rebuild', 'http'] as const;
+export const SECTION_NAMES = ['appends', 'catchup', 'rebuild', 'http', 'impact'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 export const SECTION_TITLES: Record<SectionName, string> = {
@@ -8,6 +8,7 @@ export const SECTION_TITLES: Record<SectionName, string> = {
   catchup: '2. Catch-up',
   rebuild: '3. Projection rebuild',
   http: '4, 5, 7. HTTP commands, projection lag, memory',
+  impact: '6. Impact queries',
 };
 
 /** Ours measured against something: the raw limit, a peer, or the framework. */
@@ -154,7 +155,7 @@ export function formatRatio(value: number): string {
 
 export function formatNumber(value: number, unit: string): string {
   if (!Number.isFinite(value)) return 'n/a';
-  if (unit === 'ms' || unit === 's') {
+  if (unit === 'ms' || unit === 's' || unit.startsWith('ms ')) {
     if (value >= 100) return value.toFixed(0);
     if (value >= 10) return value.toFixed(1);
     return value.toFixed(2);

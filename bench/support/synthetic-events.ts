@@ -1,5 +1,6 @@
 import type { BenchDatabase } from './databases';
 import { ensureTransactionIds } from './databases';
+import type { HistoryEvent } from './w13-history';
 
 /**
  * Synthetic histories loaded by `INSERT … SELECT generate_series` (no client round trips), shaped like what the
@@ -150,10 +151,92 @@ export async function loadOrganisationEvents(db: BenchDatabase, count: number): 
  * stream indexes dropped meanwhile and rebuilt afterwards under their own names: the same schema, built faster.
  */
 async function load(db: BenchDatabase, sql: string, parameters: readonly unknown[]): Promise<void> {
+  await loadWith(db, async () => {
+    await Promise.all([0, 1].map((half) => db.pool.query(sql, [...parameters, half])));
+  });
+}
+
+/** One batch of history events: revisions, types, data and metadata built in the database from parallel arrays. */
+const HISTORY_INSERT = `
+  INSERT INTO es_events (global_position, transaction_id, stream_id, stream_revision, event_id, event_type, data,
+    metadata, created)
+  OVERRIDING SYSTEM VALUE
+  SELECT $1::bigint + n, ($2::bigint + $1::bigint + n)::text::xid8, stream_id, revision, gen_random_uuid(), type,
+    data::jsonb,
+    jsonb_build_object('actorId', ${uuid('3c9b2a1d-4e5f-4a7b-8c6d-', 'n % 500')}, 'organisationId', organisation_id,
+      'roles', '["social_worker"]'::jsonb, 'correlationId', gen_random_uuid(),
+      'occurredAt', to_char(created AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+    created
+  FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+    WITH ORDINALITY AS e(stream_id, revision, type, data, organisation_id, created, n)`;
+const HISTORY_BATCH = 5_000;
+
+/**
+ * The seeded W13 history (`w13-history.ts`) into the event store, in recording order: revisions numbered per stream,
+ * one transaction id per event below the horizon (so every event is visible at once), `created` the recording time,
+ * metadata as the command executor writes it. `expected` is an upper bound of the number of events (transaction ids
+ * are reserved for it; more is an error). One batch is inserted while the next is generated (Node and PostgreSQL
+ * each on a core). Returns the number of events.
+ */
+export async function loadHistory(
+  db: BenchDatabase,
+  events: Iterable<HistoryEvent>,
+  expected: number,
+): Promise<number> {
+  const horizon = await ensureTransactionIds(db, expected + 1000);
+  const lowest = horizon - BigInt(expected + 1000);
+  const revisions = new Map<string, number>();
+  let count = 0;
+  await loadWith(db, async () => {
+    let inFlight: Promise<void> = Promise.resolve();
+    // Caught at once and rethrown at the next wait: a failed insert must not become an unhandled rejection.
+    let failure: Error | undefined;
+    let batch: HistoryEvent[] = [];
+    const flush = async () => {
+      if (count > expected) throw new Error(`the history has more than the ${expected} events reserved for it`);
+      const parameters = [
+        count - batch.length,
+        lowest.toString(),
+        batch.map((event) => event.streamId),
+        batch.map((event) => {
+          const revision = (revisions.get(event.streamId) ?? -1) + 1;
+          revisions.set(event.streamId, revision);
+          return revision;
+        }),
+        batch.map((event) => event.type),
+        batch.map((event) => JSON.stringify(event.data)),
+        batch.map((event) => event.organisationId),
+        batch.map((event) => event.recordedAt),
+      ];
+      batch = [];
+      await inFlight;
+      if (failure !== undefined) throw failure;
+      inFlight = db.pool.query(HISTORY_INSERT, parameters).then(
+        () => undefined,
+        (error: unknown) => {
+          failure = error instanceof Error ? error : new Error(String(error));
+        },
+      );
+    };
+    for (const event of events) {
+      batch.push(event);
+      count++;
+      if (batch.length === HISTORY_BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+    await inFlight;
+    if (failure !== undefined) throw failure;
+  });
+  await assertLoaded(db, count);
+  return count;
+}
+
+/** Loads with the unique constraints off (rebuilt once at the end), then sets what a live store would have. */
+async function loadWith(db: BenchDatabase, fill: () => Promise<void>): Promise<void> {
   await db.pool.query(
     'ALTER TABLE es_events DROP CONSTRAINT es_events_stream_revision_key, DROP CONSTRAINT es_events_stream_event_id_key',
   );
-  await Promise.all([0, 1].map((half) => db.pool.query(sql, [...parameters, half])));
+  await fill();
   await db.pool.query(`
     ALTER TABLE es_events
       ADD CONSTRAINT es_events_stream_revision_key UNIQUE (stream_id, stream_revision),
