@@ -67,7 +67,8 @@ export class PostgresEventStore implements EventStore {
     const result = await appendToStreamWith(this.pool, streamId, events, options);
     // A hint only: this process's subscriptions look at once instead of at their next poll. Correctness never rests
     // on it (appends of other processes are found by polling); it takes the poll interval out of read-your-writes.
-    for (const subscription of this.subscriptions) subscription.nudge();
+    const types = events.map((event) => event.type);
+    for (const subscription of this.subscriptions) subscription.nudge(streamId, types);
     return result;
   }
 

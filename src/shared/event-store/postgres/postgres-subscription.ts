@@ -58,6 +58,7 @@ export class PostgresSubscription implements Subscription {
   private readonly sql: string;
   private readonly filterValues: unknown[];
   private readonly checkpointInterval: number;
+  private readonly mayWant: (streamId: string, eventTypes: readonly string[]) => boolean;
   /** Resolved when subscribing, not when iteration starts: "from END" means from the moment of `subscribeToAll`. */
   private readonly start: Promise<{ cursor: Position; snapshot: string | null } | undefined>;
 
@@ -76,6 +77,7 @@ export class PostgresSubscription implements Subscription {
     const filter = filterSql(options.filter, 7);
     this.filterValues = filter.values;
     this.sql = scanSql(filter.sql);
+    this.mayWant = nudgeMatcher(options.filter);
     this.start = this.startingPoint();
     // A failure surfaces when iterating; a subscription closed unread must not leave an unhandled rejection.
     this.start.catch(() => undefined);
@@ -87,8 +89,12 @@ export class PostgresSubscription implements Subscription {
     return this.run();
   }
 
-  /** Something was appended in this process: poll now rather than after the current interval. */
-  nudge(): void {
+  /**
+   * Something was appended in this process: poll now rather than after the current interval, if the filter may
+   * want it. (A hint only: a regex is tried with JavaScript's engine, and when in doubt the subscription polls.)
+   */
+  nudge(streamId: string, eventTypes: readonly string[]): void {
+    if (!this.mayWant(streamId, eventTypes)) return;
     this.nudged = true;
     this.wake?.();
   }
@@ -130,8 +136,10 @@ export class PostgresSubscription implements Subscription {
         ]);
         if (rows === undefined) return;
         const scanned = rows[0]?.scanned ?? 0;
+        let matched = 0;
         for (const row of rows) {
           if (row.matched) {
+            matched++;
             yield { kind: 'event', event: toRecordedEvent(row as EventRow) };
             if (this.closed) return;
           }
@@ -156,7 +164,10 @@ export class PostgresSubscription implements Subscription {
           live = true;
           yield { kind: 'caughtUp' };
         }
-        delay = scanned > 0 ? this.polling.minPollIntervalMs : Math.min(delay * 2, this.polling.maxPollIntervalMs);
+        // Back off while nothing this subscription wants arrives, even if other events do: a filtered subscription
+        // in a busy store would otherwise poll at the shortest interval for nothing. Appends of this process nudge
+        // it awake; those of other processes wait at most the longest interval.
+        delay = matched > 0 ? this.polling.minPollIntervalMs : Math.min(delay * 2, this.polling.maxPollIntervalMs);
         if (this.nudged) {
           this.nudged = false;
           delay = this.polling.minPollIntervalMs;
@@ -279,4 +290,24 @@ function filterSql(filter: SubscriptionFilter | undefined, first: number): { sql
   }
   if (typeof filter.regex !== 'string') throw new RangeError('a regex filter needs a regular expression');
   return { sql: `${column} ~ $${first}`, values: [filter.regex] };
+}
+
+/** Whether an append may pass the filter, for nudges: true when unsure (a regex JavaScript cannot read). */
+function nudgeMatcher(
+  filter: SubscriptionFilter | undefined,
+): (streamId: string, eventTypes: readonly string[]) => boolean {
+  if (filter === undefined) return () => true;
+  let test: (value: string) => boolean;
+  if ('prefixes' in filter) {
+    const prefixes = [...filter.prefixes];
+    test = (value) => prefixes.some((prefix) => value.startsWith(prefix));
+  } else {
+    try {
+      const pattern = new RegExp(filter.regex);
+      test = (value) => pattern.test(value);
+    } catch {
+      return () => true;
+    }
+  }
+  return filter.on === 'eventType' ? (_stream, types) => types.some(test) : (streamId) => test(streamId);
 }
