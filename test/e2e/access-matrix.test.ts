@@ -333,137 +333,118 @@ interface SampleClient {
   readonly municipalityId: string;
 }
 
-const sampleClients = new WeakMap<TestApp, Map<string, Promise<SampleClient>>>();
+type Samples<T> = WeakMap<TestApp, Map<string, Promise<T>>>;
+
+/** One sample per app and organisation: made on first use, shared by every row after. */
+function oncePerOrganisation<T>(
+  samples: Samples<T>,
+  service: TestApp,
+  organisationId: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  const byOrganisation = samples.get(service) ?? new Map<string, Promise<T>>();
+  samples.set(service, byOrganisation);
+  let sample = byOrganisation.get(organisationId);
+  if (!sample) {
+    sample = make();
+    byOrganisation.set(organisationId, sample);
+  }
+  return sample;
+}
+
+/** Registers a person as a social worker of `organisationId`; `familyName` keeps samples apart. */
+async function registerSamplePerson(
+  service: TestApp,
+  organisationId: string,
+  municipalityId: string,
+  familyName: string,
+): Promise<string> {
+  const registered = await service.request({
+    method: 'POST',
+    url: '/clients',
+    headers: await authHeader({ role: 'social_worker', organisationId }),
+    payload: {
+      givenName: 'Matrix',
+      familyName: `${familyName} ${organisationId.slice(0, 8)}`,
+      birthDate: '1980-01-01',
+      municipalityId,
+      household: { adults: 1, children: 0 },
+      mainIncomeSource: 'unknown',
+    },
+  });
+  return registered.json<{ clientId: string }>().clientId;
+}
+
+/**
+ * Opens an intake for a new person of `organisationId`'s own: never the person of `clientOf`, for which the row of
+ * POST /intake-trajectories opens one.
+ */
+async function openSampleTrajectory(service: TestApp, organisationId: string, familyName: string): Promise<string> {
+  const { municipalityId } = await clientOf(service, organisationId);
+  const clientId = await registerSamplePerson(service, organisationId, municipalityId, familyName);
+  const opened = await service.request({
+    method: 'POST',
+    url: '/intake-trajectories',
+    headers: await authHeader({ role: 'social_worker', organisationId }),
+    payload: { clientId, origin: 'came_in_themselves' },
+  });
+  if (opened.statusCode !== 201) throw new Error(`sample trajectory: ${opened.statusCode} ${opened.body}`);
+  return opened.json<{ trajectoryId: string }>().trajectoryId;
+}
+
+const sampleClients: Samples<SampleClient> = new WeakMap();
 
 /** A person registered by a social worker of `organisationId`, with a consent, once per app and organisation. */
 function clientOf(service: TestApp, organisationId: string): Promise<SampleClient> {
-  const byOrganisation = sampleClients.get(service) ?? new Map<string, Promise<SampleClient>>();
-  sampleClients.set(service, byOrganisation);
-  let client = byOrganisation.get(organisationId);
-  if (!client) {
-    client = (async () => {
-      const headers = await authHeader({ role: 'social_worker', organisationId });
-      const municipalities = await service.request({ method: 'GET', url: '/municipalities?limit=1', headers });
-      const municipalityId = municipalities.json<{ items: { municipalityId: string }[] }>().items[0]!.municipalityId;
-      const registered = await service.request({
-        method: 'POST',
-        url: '/clients',
-        headers,
-        payload: {
-          givenName: 'Matrix',
-          familyName: `Sample ${organisationId.slice(0, 8)}`,
-          birthDate: '1980-01-01',
-          municipalityId,
-          household: { adults: 1, children: 0 },
-          mainIncomeSource: 'unknown',
-        },
-      });
-      const clientId = registered.json<{ clientId: string }>().clientId;
-      const consent = await service.request({
-        method: 'POST',
-        url: `/clients/${clientId}/consents`,
-        headers,
-        payload: { scope: 'reporting' },
-      });
-      return { clientId, consentId: consent.json<{ consentId: string }>().consentId, municipalityId };
-    })();
-    byOrganisation.set(organisationId, client);
-  }
-  return client;
+  return oncePerOrganisation(sampleClients, service, organisationId, async () => {
+    const headers = await authHeader({ role: 'social_worker', organisationId });
+    const municipalities = await service.request({ method: 'GET', url: '/municipalities?limit=1', headers });
+    const municipalityId = municipalities.json<{ items: { municipalityId: string }[] }>().items[0]!.municipalityId;
+    const clientId = await registerSamplePerson(service, organisationId, municipalityId, 'Sample');
+    const consent = await service.request({
+      method: 'POST',
+      url: `/clients/${clientId}/consents`,
+      headers,
+      payload: { scope: 'reporting' },
+    });
+    return { clientId, consentId: consent.json<{ consentId: string }>().consentId, municipalityId };
+  });
 }
 
-const sampleReferrals = new WeakMap<TestApp, Map<string, Promise<string>>>();
-
-/**
- * A referral sent by a social worker of `organisationId` (from an intake of a person it registered, as an anonymous
- * signal to a partner of the reference data), once per app and organisation.
- */
-function referralOf(service: TestApp, organisationId: string): Promise<string> {
-  const byOrganisation = sampleReferrals.get(service) ?? new Map<string, Promise<string>>();
-  sampleReferrals.set(service, byOrganisation);
-  let referral = byOrganisation.get(organisationId);
-  if (!referral) {
-    referral = (async () => {
-      const headers = await authHeader({ role: 'social_worker', organisationId });
-      // A person of its own: other rows may open an intake for the sample person of `clientOf`.
-      const { municipalityId } = await clientOf(service, organisationId);
-      const registered = await service.request({
-        method: 'POST',
-        url: '/clients',
-        headers,
-        payload: {
-          givenName: 'Matrix',
-          familyName: `Referral ${organisationId.slice(0, 8)}`,
-          birthDate: '1981-01-01',
-          municipalityId,
-          household: { adults: 1, children: 0 },
-          mainIncomeSource: 'unknown',
-        },
-      });
-      const clientId = registered.json<{ clientId: string }>().clientId;
-      const opened = await service.request({
-        method: 'POST',
-        url: '/intake-trajectories',
-        headers,
-        payload: { clientId, origin: 'came_in_themselves' },
-      });
-      const organisations = await service.request({ method: 'GET', url: '/organisations?type=ocmw&limit=1', headers });
-      const sent = await service.request({
-        method: 'POST',
-        url: '/referrals',
-        headers,
-        payload: {
-          trajectoryId: opened.json<{ trajectoryId: string }>().trajectoryId,
-          toOrganisationId: organisations.json<{ items: { organisationId: string }[] }>().items[0]!.organisationId,
-          lifeDomain: 'debts',
-          consentBasis: 'none',
-        },
-      });
-      if (sent.statusCode !== 201) throw new Error(`sample referral: ${sent.statusCode} ${sent.body}`);
-      return sent.json<{ referralId: string }>().referralId;
-    })();
-    byOrganisation.set(organisationId, referral);
-  }
-  return referral;
-}
-
-const sampleTrajectories = new WeakMap<TestApp, Map<string, Promise<string>>>();
+const sampleTrajectories: Samples<string> = new WeakMap();
 
 /** An intake trajectory opened by a social worker of `organisationId` for a person of its own, once per app. */
 function trajectoryOf(service: TestApp, organisationId: string): Promise<string> {
-  const byOrganisation = sampleTrajectories.get(service) ?? new Map<string, Promise<string>>();
-  sampleTrajectories.set(service, byOrganisation);
-  let trajectory = byOrganisation.get(organisationId);
-  if (!trajectory) {
-    trajectory = (async () => {
-      const headers = await authHeader({ role: 'social_worker', organisationId });
-      // Not the person of `clientOf`: the row of POST /intake-trajectories opens an intake for that one.
-      const { municipalityId } = await clientOf(service, organisationId);
-      const registered = await service.request({
-        method: 'POST',
-        url: '/clients',
-        headers,
-        payload: {
-          givenName: 'Matrix',
-          familyName: `Intake ${organisationId.slice(0, 8)}`,
-          birthDate: '1982-01-01',
-          municipalityId,
-          household: { adults: 1, children: 0 },
-          mainIncomeSource: 'unknown',
-        },
-      });
-      const opened = await service.request({
-        method: 'POST',
-        url: '/intake-trajectories',
-        headers,
-        payload: { clientId: registered.json<{ clientId: string }>().clientId, origin: 'came_in_themselves' },
-      });
-      if (opened.statusCode !== 201) throw new Error(`sample trajectory: ${opened.statusCode} ${opened.body}`);
-      return opened.json<{ trajectoryId: string }>().trajectoryId;
-    })();
-    byOrganisation.set(organisationId, trajectory);
-  }
-  return trajectory;
+  return oncePerOrganisation(sampleTrajectories, service, organisationId, () =>
+    openSampleTrajectory(service, organisationId, 'Intake'),
+  );
+}
+
+const sampleReferrals: Samples<string> = new WeakMap();
+
+/**
+ * A referral sent by a social worker of `organisationId` (from an intake of its own, not `trajectoryOf`'s, which
+ * other rows close, as an anonymous signal to a partner of the reference data), once per app and organisation.
+ */
+function referralOf(service: TestApp, organisationId: string): Promise<string> {
+  return oncePerOrganisation(sampleReferrals, service, organisationId, async () => {
+    const headers = await authHeader({ role: 'social_worker', organisationId });
+    const trajectoryId = await openSampleTrajectory(service, organisationId, 'Referral');
+    const organisations = await service.request({ method: 'GET', url: '/organisations?type=ocmw&limit=1', headers });
+    const sent = await service.request({
+      method: 'POST',
+      url: '/referrals',
+      headers,
+      payload: {
+        trajectoryId,
+        toOrganisationId: organisations.json<{ items: { organisationId: string }[] }>().items[0]!.organisationId,
+        lifeDomain: 'debts',
+        consentBasis: 'none',
+      },
+    });
+    if (sent.statusCode !== 201) throw new Error(`sample referral: ${sent.statusCode} ${sent.body}`);
+    return sent.json<{ referralId: string }>().referralId;
+  });
 }
 
 /** A scoped endpoint as a capability writes one: role check by the guard, organisation check in the handler. */
