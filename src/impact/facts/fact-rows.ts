@@ -1,7 +1,7 @@
 import type { ClientEvent } from '../../clients';
 import type { IntakeEvent } from '../../intake';
 import type { MunicipalityEvent, OrganisationEvent } from '../../partners';
-import type { ReferralEvent } from '../../referral';
+import { REFERRAL_STATUS_AFTER, type ReferralEvent } from '../../referral';
 import type { RecordedEvent } from '../../shared/event-store';
 
 type SqlType = 'text' | 'date' | 'timestamptz' | 'numeric' | 'integer' | 'smallint' | 'boolean';
@@ -157,17 +157,6 @@ export const FACT_EVENT_TYPES = [
 
 type FactEvent = ClientEvent | IntakeEvent | ReferralEvent | MunicipalityEvent | OrganisationEvent;
 
-/** The referral events after `ReferralSent`, as the milestone each records. */
-const REFERRAL_MILESTONES: Partial<Record<FactEvent['type'], string>> = {
-  ReferralAccepted: 'accepted',
-  ReferralDeclined: 'declined',
-  ReferralFirstContactMade: 'first_contact_made',
-  ReferralServiceStarted: 'service_started',
-  ReferralCompleted: 'completed',
-  ReferralDropped: 'dropped',
-  ReferralRevoked: 'revoked',
-};
-
 const RIGHT_MILESTONES: Partial<Record<FactEvent['type'], string>> = {
   RightExplored: 'explored',
   RightApplied: 'applied',
@@ -291,7 +280,7 @@ export function factChangesOf(recorded: RecordedEvent): FactChange[] {
     case 'ReferralRevoked':
       return insert(FACT_TABLES.referralMilestones, {
         referral_id: event.data.referralId,
-        milestone: REFERRAL_MILESTONES[event.type]!,
+        milestone: REFERRAL_STATUS_AFTER[event.type],
         reason: referralReason(event),
         occurred_on: event.data.occurredOn,
       });

@@ -2,8 +2,8 @@ import { type EntityManager, In } from 'typeorm';
 import type { ClientPersonalDataErased } from '../../clients';
 import { comparePositions, type Position, type RecordedEvent } from '../../shared/event-store';
 import type { ProjectionHandler, RowState } from '../../shared/projections';
-// Types only: the referral capability imports this one (IntakeModule), so a runtime import would be a cycle.
-import type { ReferralEvent, ReferralStatus } from '../../referral';
+// The referral capability's index holds its events and vocabularies only (not its module, which imports this one).
+import { REFERRAL_EVENT_TYPES, REFERRAL_STATUS_AFTER, type ReferralEvent } from '../../referral';
 import { INTAKE_EVENT_TYPES } from '../domain/intake.events';
 import { IntakeTrajectoryRow } from './intake-trajectory.row';
 import { evolveDetail, type TrajectoryDetail, withoutPersonalData } from './trajectory-detail';
@@ -19,19 +19,6 @@ interface Applied<State> {
   readonly position: Position;
 }
 
-/** The status each referral event leaves the referral in (a record over every referral event type). */
-const REFERRAL_STATUS_AFTER: Readonly<Record<ReferralEvent['type'], ReferralStatus>> = {
-  ReferralSent: 'sent',
-  ReferralAccepted: 'accepted',
-  ReferralDeclined: 'declined',
-  ReferralFirstContactMade: 'first_contact_made',
-  ReferralServiceStarted: 'service_started',
-  ReferralCompleted: 'completed',
-  ReferralDropped: 'dropped',
-  ReferralRevoked: 'revoked',
-};
-
-const REFERRAL_EVENT_TYPES = Object.keys(REFERRAL_STATUS_AFTER);
 const INTAKE_TYPES = new Set<string>(INTAKE_EVENT_TYPES);
 const REFERRAL_TYPES = new Set<string>(REFERRAL_EVENT_TYPES);
 const ERASED: ClientPersonalDataErased['type'] = 'ClientPersonalDataErased';

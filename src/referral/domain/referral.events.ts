@@ -109,7 +109,7 @@ export const DECLINE_EXPLANATION_CONTEXT = 'referral.declineExplanation';
 
 /**
  * Where a referral stands. Overdue is not a status: a referral still `sent` after its `dueOn` is overdue, computed
- * against the clock where it is read (docs/adr for the choice).
+ * against the clock where it is read (docs/adr/0015-referrals.md).
  */
 export const REFERRAL_STATUSES = [
   'sent',
@@ -122,3 +122,15 @@ export const REFERRAL_STATUSES = [
   'revoked',
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** The status each event leaves a referral in: the one definition the read models of every capability share. */
+export const REFERRAL_STATUS_AFTER: Readonly<Record<ReferralEvent['type'], ReferralStatus>> = {
+  ReferralSent: 'sent',
+  ReferralAccepted: 'accepted',
+  ReferralDeclined: 'declined',
+  ReferralFirstContactMade: 'first_contact_made',
+  ReferralServiceStarted: 'service_started',
+  ReferralCompleted: 'completed',
+  ReferralDropped: 'dropped',
+  ReferralRevoked: 'revoked',
+};
