@@ -175,6 +175,40 @@ describe.each(testDatabaseKinds())('PostgresEventStore on %s', (kind) => {
         await iterating;
       },
     );
+
+    (kind === 'postgres' ? it : it.skip)(
+      'signals caughtUp only after the events committed before subscribing, even while the horizon holds them back',
+      async () => {
+        const stream = streamId();
+        const marker = await store.appendToStream(streamId(), batchOf(1), { expectedRevision: 'no_stream' });
+        const older = await db.pool.connect();
+        const kinds: string[] = [];
+        let subscription: ReturnType<PostgresEventStore['subscribeToAll']> | undefined;
+        let iterating: Promise<void> | undefined;
+        try {
+          await older.query('BEGIN');
+          await older.query('SELECT pg_current_xact_id()');
+          await store.appendToStream(stream, batchOf(3), { expectedRevision: 'no_stream' });
+          const messages = store.subscribeToAll({
+            fromPosition: marker.position,
+            filter: { on: 'streamName', prefixes: [stream] },
+          });
+          subscription = messages;
+          iterating = (async () => {
+            for await (const message of messages) if (message.kind !== 'checkpoint') kinds.push(message.kind);
+          })();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect(kinds).toEqual([]);
+        } finally {
+          await older.query('COMMIT');
+          older.release();
+        }
+        await until(() => kinds.includes('caughtUp'));
+        await subscription.close();
+        await iterating;
+        expect(kinds).toEqual(['event', 'event', 'event', 'caughtUp']);
+      },
+    );
   });
 });
 

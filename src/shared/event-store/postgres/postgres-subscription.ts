@@ -20,6 +20,18 @@ export interface PollingOptions {
   readonly maxPollIntervalMs: number;
 }
 
+interface StartingPoint {
+  readonly cursor: Position;
+  /** The snapshot taken when subscribing from END, or null. */
+  readonly snapshot: string | null;
+  /**
+   * The last event committed when subscribing: `caughtUp` waits until the cursor has passed it. A short page alone
+   * does not mean caught up: events committed above the xmin horizon (a transaction still open anywhere on the
+   * server) are withheld until it moves.
+   */
+  readonly head: Position | null;
+}
+
 interface ScanRow extends Omit<EventRow, 'stream_id' | 'event_id' | 'event_type' | 'data' | 'metadata' | 'created'> {
   matched: boolean;
   rn: number;
@@ -60,7 +72,7 @@ export class PostgresSubscription implements Subscription {
   private readonly checkpointInterval: number;
   private readonly mayWant: (streamId: string, eventTypes: readonly string[]) => boolean;
   /** Resolved when subscribing, not when iteration starts: "from END" means from the moment of `subscribeToAll`. */
-  private readonly start: Promise<{ cursor: Position; snapshot: string | null } | undefined>;
+  private readonly start: Promise<StartingPoint | undefined>;
 
   constructor(
     private readonly pool: Pool,
@@ -160,7 +172,7 @@ export class PostgresSubscription implements Subscription {
           delay = this.polling.minPollIntervalMs;
           continue;
         }
-        if (!live) {
+        if (!live && (start.head === null || !before(cursor, start.head))) {
           live = true;
           yield { kind: 'caughtUp' };
         }
@@ -182,27 +194,32 @@ export class PostgresSubscription implements Subscription {
     }
   }
 
-  private async startingPoint(): Promise<{ cursor: Position; snapshot: string | null } | undefined> {
+  private async startingPoint(): Promise<StartingPoint | undefined> {
     const from = this.options.fromPosition ?? START;
-    if (from === START) return { cursor: { commit: 0n, prepare: 0n }, snapshot: null };
-    if (from !== END) return { cursor: from, snapshot: null };
-    const rows = await this.query<{ snapshot: string; commit: string | null; prepare: string | null }>(
-      `SELECT s.snapshot::text AS snapshot, h.commit, h.prepare
-       FROM (SELECT pg_current_snapshot() AS snapshot) s
-       LEFT JOIN LATERAL (
-         SELECT e.transaction_id::text AS commit, e.global_position::text AS prepare FROM es_events e
-         WHERE e.transaction_id < pg_snapshot_xmin(s.snapshot)
-         ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1
-       ) h ON true`,
+    if (from === END) {
+      const rows = await this.query<{ snapshot: string; commit: string | null; prepare: string | null }>(
+        `SELECT s.snapshot::text AS snapshot, h.commit, h.prepare
+         FROM (SELECT pg_current_snapshot() AS snapshot) s
+         LEFT JOIN LATERAL (
+           SELECT e.transaction_id::text AS commit, e.global_position::text AS prepare FROM es_events e
+           WHERE e.transaction_id < pg_snapshot_xmin(s.snapshot)
+           ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1
+         ) h ON true`,
+        [],
+      );
+      const row = rows?.[0];
+      if (row === undefined) return undefined;
+      return { cursor: toPosition(row) ?? { commit: 0n, prepare: 0n }, snapshot: row.snapshot, head: null };
+    }
+    // Every row this statement sees is committed; the newest of them is the end of the catch-up.
+    const rows = await this.query<{ commit: string; prepare: string }>(
+      `SELECT e.transaction_id::text AS commit, e.global_position::text AS prepare FROM es_events e
+       ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
       [],
     );
-    const row = rows?.[0];
-    if (row === undefined) return undefined;
-    const cursor =
-      row.commit === null || row.prepare === null
-        ? { commit: 0n, prepare: 0n }
-        : { commit: BigInt(row.commit), prepare: BigInt(row.prepare) };
-    return { cursor, snapshot: row.snapshot };
+    if (rows === undefined) return undefined;
+    const head = rows[0] === undefined ? null : toPosition(rows[0]);
+    return { cursor: from === START ? { commit: 0n, prepare: 0n } : from, snapshot: null, head };
   }
 
   /** Runs a query; `undefined` when the subscription was closed meanwhile. Failures end the subscription. */
@@ -236,6 +253,16 @@ export class PostgresSubscription implements Subscription {
       this.wake = done;
     });
   }
+}
+
+function toPosition(row: { commit: string | null; prepare: string | null }): Position | null {
+  return row.commit === null || row.prepare === null
+    ? null
+    : { commit: BigInt(row.commit), prepare: BigInt(row.prepare) };
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.commit < b.commit || (a.commit === b.commit && a.prepare < b.prepare);
 }
 
 /**
