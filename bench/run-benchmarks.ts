@@ -69,10 +69,13 @@ async function main(): Promise<number> {
   const databases: BenchDatabase[] = [];
   try {
     log(`${options.quick ? 'Quick run' : 'Full run'}: ${options.sections.join(', ')}`);
-    const postgres = await createPostgresBenchDatabase(options.serverUrl);
+    const postgres = await createPostgresBenchDatabase(options.serverUrl, { keep: options.keepDatabase });
     cleanups.add(() => postgres.dispose());
     databases.push(postgres);
-    log(`PostgreSQL ${postgres.serverVersion}: database ${new URL(postgres.url).pathname.slice(1)} created`);
+    log(
+      `PostgreSQL ${postgres.serverVersion}: database ${new URL(postgres.url).pathname.slice(1)} created` +
+        (options.keepDatabase ? ' (kept after the run)' : ''),
+    );
     if (options.pglite) {
       const pglite = await createPgliteBenchDatabase();
       cleanups.add(() => pglite.dispose());

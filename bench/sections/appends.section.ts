@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { watchCpu } from '../support/child-process';
 import type { BenchDatabase, TargetName } from '../support/databases';
 import { formatNumber } from '../support/report';
+import { trialsOn } from '../support/options';
 import { interleavedTrials, type Section, type SectionContext } from '../support/section';
 import { median, ratio, summariseLatencies } from '../support/stats';
 import type { AppendSystem, AppendTrialRequest, AppendTrialResult } from './appends.worker';
@@ -98,7 +99,7 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
 
     for (const appendCase of CASES[db.target]) {
       const name = `${appendCase.eventsPerAppend === 1 ? 'Single-event' : `${appendCase.eventsPerAppend}-event`} appends, ${appendCase.writers} writer${appendCase.writers === 1 ? '' : 's'}`;
-      const results = await interleavedTrials(sizes.trials, SYSTEMS, async (system, trial) => {
+      const results = await interleavedTrials(trialsOn(sizes, db.target), SYSTEMS, async (system, trial) => {
         const stopCpu = watchCpu();
         const result = await request(system, appendCase, sizes.appendWarmupMs, sizes.appendDurationMs);
         const cpu = stopCpu();

@@ -4,6 +4,7 @@ import { watchCpu } from '../support/child-process';
 import { profiled } from '../support/cpu-profile';
 import { emptyEventStore, type BenchDatabase } from '../support/databases';
 import { formatNumber } from '../support/report';
+import { trialsOn } from '../support/options';
 import { interleavedTrials, sizesByTarget, type Section, type SectionContext } from '../support/section';
 import { median, ratio } from '../support/stats';
 import { loadCaseEvents } from '../support/synthetic-events';
@@ -60,27 +61,31 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
 
   const store = new PostgresEventStore(db.pool);
   const readers: Reader[] = ['ours', 'raw'];
-  const results = await interleavedTrials(context.options.sizes.trials, readers, async (reader, trial) => {
-    const stopCpu = watchCpu();
-    const started = performance.now();
-    const read =
-      reader === 'ours'
-        ? await profiled(context.options.profile && trial === 1, `CPU profile of the catch-up on ${db.target}`, () =>
-            readBySubscription(store, count),
-          )
-        : await readRaw(db, count);
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = stopCpu();
-    if (read !== count) throw new Error(`${reader} read ${read} events of ${count}`);
-    const rate = count / seconds;
-    const nodeMicros = (cpu.benchmarkSeconds * 1e6) / count;
-    context.log(
-      `catch-up · ${db.target} · ${reader} · trial ${trial}: ${formatNumber(rate, 'events/s')} events/s ` +
-        `(${seconds.toFixed(1)} s), Node ${nodeMicros.toFixed(1)} µs CPU per event, machine ` +
-        `${(cpu.machineBusy * 100).toFixed(0)}% busy`,
-    );
-    return { rate, nodeMicros, machineBusy: cpu.machineBusy };
-  });
+  const results = await interleavedTrials(
+    trialsOn(context.options.sizes, db.target),
+    readers,
+    async (reader, trial) => {
+      const stopCpu = watchCpu();
+      const started = performance.now();
+      const read =
+        reader === 'ours'
+          ? await profiled(context.options.profile && trial === 1, `CPU profile of the catch-up on ${db.target}`, () =>
+              readBySubscription(store, count),
+            )
+          : await readRaw(db, count);
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = stopCpu();
+      if (read !== count) throw new Error(`${reader} read ${read} events of ${count}`);
+      const rate = count / seconds;
+      const nodeMicros = (cpu.benchmarkSeconds * 1e6) / count;
+      context.log(
+        `catch-up · ${db.target} · ${reader} · trial ${trial}: ${formatNumber(rate, 'events/s')} events/s ` +
+          `(${seconds.toFixed(1)} s), Node ${nodeMicros.toFixed(1)} µs CPU per event, machine ` +
+          `${(cpu.machineBusy * 100).toFixed(0)}% busy`,
+      );
+      return { rate, nodeMicros, machineBusy: cpu.machineBusy };
+    },
+  );
   await store.close();
 
   const measurement = `All of $all: ${sizesByTarget(context, context.options.sizes.catchUpEvents, 'events')}`;

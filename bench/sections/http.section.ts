@@ -14,6 +14,7 @@ import { CommandSupply, prepareCommandData } from '../support/command-supply';
 import { LagProbe, type LagResult } from '../support/lag-probe';
 import { formatNumber, type Comparison, type Figure } from '../support/report';
 import { meanAppendMs, readServiceMetrics } from '../support/service-metrics';
+import { trialsOn } from '../support/options';
 import { interleavedTrials, type Section, type SectionContext } from '../support/section';
 import { median, ratio } from '../support/stats';
 
@@ -138,7 +139,7 @@ async function runBareFastify(context: SectionContext): Promise<void> {
 
 async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> {
   const { sizes } = context.options;
-  const trials = db.target === 'postgres' ? sizes.trials : sizes.httpTrialsPglite;
+  const trials = trialsOn(sizes, db.target);
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     LOG_LEVEL: 'info',

@@ -6,6 +6,7 @@ import { watchCpu, type CpuUse } from '../support/child-process';
 import { profiled } from '../support/cpu-profile';
 import { emptyEventStore, type BenchDatabase } from '../support/databases';
 import { formatNumber } from '../support/report';
+import { trialsOn } from '../support/options';
 import { interleavedTrials, sizesByTarget, type Section, type SectionContext } from '../support/section';
 import { median } from '../support/stats';
 import { loadOrganisationEvents } from '../support/synthetic-events';
@@ -67,7 +68,7 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
   };
   let finalRows: OrganisationRowValues[] = [];
   const results = await interleavedTrials(
-    context.options.sizes.trials,
+    trialsOn(context.options.sizes, db.target),
     ['ours', 'raw'] as const,
     async (system, trial) => {
       let seconds: number;

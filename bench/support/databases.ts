@@ -36,9 +36,12 @@ const MAIN_POOL_SIZE = 6;
 
 /**
  * A fresh database on the server of `serverUrl`, with the service's schema (shared and partners migrations). It is
- * dropped by `dispose`, and by a later run if this one is killed.
+ * dropped by `dispose` (unless kept), and by a later run once it is stale.
  */
-export async function createPostgresBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
+export async function createPostgresBenchDatabase(
+  serverUrl: string,
+  options: { readonly keep?: boolean } = {},
+): Promise<BenchDatabase> {
   const now = Math.floor(Date.now() / 1000);
   const name = `${DATABASE_PREFIX}${now}_${randomBytes(4).toString('hex')}`;
   const admin = createPool(serverUrl, { max: 1, applicationName: 'onthaal-bench-admin' });
@@ -59,6 +62,7 @@ export async function createPostgresBenchDatabase(serverUrl: string): Promise<Be
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const drop = async () => {
+    if (options.keep) return;
     const dropper = createPool(serverUrl, { max: 1, applicationName: 'onthaal-bench-admin' });
     try {
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

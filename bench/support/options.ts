@@ -1,9 +1,12 @@
+import type { TargetName } from './databases';
 import { SECTION_NAMES, type SectionName } from './report';
 
 /** How big each measurement is: the full run (under 15 minutes on 2 cores) or `--quick` (a smoke run). */
 export interface Sizes {
-  /** Each measurement is repeated this often; the report shows medians. */
+  /** Each measurement is repeated this often on PostgreSQL; the report shows medians. */
   readonly trials: number;
+  /** Trials on PGlite, the second column: one keeps the whole run under 15 minutes (`--trials N` sets both). */
+  readonly trialsPglite: number;
   readonly appendWarmupMs: number;
   readonly appendDurationMs: number;
   readonly catchUpEvents: { readonly postgres: number; readonly pglite: number };
@@ -12,25 +15,23 @@ export interface Sizes {
   readonly httpFixedRateSeconds: number;
   /** Seconds of each saturation HTTP run. */
   readonly httpSaturationSeconds: number;
-  /** Trials of the HTTP runs on PGlite (each boots nothing new, but the runs are long). */
-  readonly httpTrialsPglite: number;
   /** Requests of each saturation run of a command (each needs a person or trajectory prepared beforehand). */
   readonly httpCommandAmount: number;
   /** Trajectories of the seeded W13 history the impact queries run on (the events follow from it). */
   readonly impactTrajectories: number;
-  /** Timed runs of each indicator's query (after two untimed ones). */
+  /** Timed runs of each indicator's query (after an untimed one). */
   readonly impactQueryRuns: number;
 }
 
 export const FULL: Sizes = {
   trials: 3,
+  trialsPglite: 1,
   appendWarmupMs: 300,
-  appendDurationMs: 1_500,
+  appendDurationMs: 1_000,
   catchUpEvents: { postgres: 1_000_000, pglite: 200_000 },
   rebuildEvents: { postgres: 100_000, pglite: 30_000 },
   httpFixedRateSeconds: 6,
   httpSaturationSeconds: 4,
-  httpTrialsPglite: 1,
   httpCommandAmount: 600,
   impactTrajectories: 200_000,
   impactQueryRuns: 10,
@@ -38,13 +39,13 @@ export const FULL: Sizes = {
 
 export const QUICK: Sizes = {
   trials: 1,
+  trialsPglite: 1,
   appendWarmupMs: 100,
   appendDurationMs: 300,
   catchUpEvents: { postgres: 20_000, pglite: 5_000 },
   rebuildEvents: { postgres: 5_000, pglite: 2_000 },
   httpFixedRateSeconds: 2,
   httpSaturationSeconds: 1,
-  httpTrialsPglite: 1,
   httpCommandAmount: 200,
   impactTrajectories: 5_000,
   impactQueryRuns: 5,
@@ -57,6 +58,8 @@ export interface BenchOptions {
   readonly pglite: boolean;
   /** Profiles the service (HTTP), the catch-up and the rebuild, and prints where the CPU time went. */
   readonly profile: boolean;
+  /** Leave the run's PostgreSQL database on the server for inspection (EXPLAIN, psql) instead of dropping it. */
+  readonly keepDatabase: boolean;
   /** Extra `node` flags for the service process (experiments: heap limits, GC tracing). */
   readonly serviceNodeOptions: readonly string[];
   /** The PostgreSQL server (`DATABASE_URL`); the run creates its own database there and drops it afterwards. */
@@ -75,14 +78,15 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--sections ${SECTION_NAMES.join(',')}] [--no-pglite] [--trials N] [--profile]
-       [--service-node-options "<flags>"]
+       [--service-node-options "<flags>"] [--keep-database]
 
   --quick       a small run to check that everything works (about a minute); figures are not meaningful
   --sections    only these sections, comma-separated (default: all)
   --no-pglite   PostgreSQL only, without the PGlite column
-  --trials N    repeat each measurement N times (default 3, quick 1); the report shows medians
+  --trials N    repeat each measurement N times (default 3 on PostgreSQL, 1 on PGlite; quick 1); medians shown
   --profile     profile the service (HTTP), the catch-up and the rebuild; print where the CPU time went
   --service-node-options "<flags>"   extra node flags for the service (e.g. --max-old-space-size=160)
+  --keep-database   leave the run's PostgreSQL database for inspection (a later run drops it after six hours)
 
 Needs DATABASE_URL: a PostgreSQL server on this machine where the run may CREATE DATABASE, e.g.
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench
@@ -96,6 +100,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   let sections: SectionName[] = [...SECTION_NAMES];
   let trials: number | undefined;
   let profile = false;
+  let keepDatabase = false;
   let serviceNodeOptions: string[] = [];
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
@@ -103,6 +108,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     if (argument === '--quick') quick = true;
     else if (argument === '--no-pglite') pglite = false;
     else if (argument === '--profile') profile = true;
+    else if (argument === '--keep-database') keepDatabase = true;
     else if (argument === '--service-node-options' || argument.startsWith('--service-node-options=')) {
       const value = argument.includes('=') ? argument.slice(argument.indexOf('=') + 1) : argv[++index];
       if (value === undefined || value.trim() === '') {
@@ -156,11 +162,17 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   const sizes = quick ? QUICK : FULL;
   return {
     quick,
-    sizes: trials === undefined ? sizes : { ...sizes, trials },
+    sizes: trials === undefined ? sizes : { ...sizes, trials, trialsPglite: trials },
     sections,
     pglite,
     profile,
+    keepDatabase,
     serviceNodeOptions,
     serverUrl,
   };
+}
+
+/** How often each measurement runs on a target. */
+export function trialsOn(sizes: Sizes, target: TargetName): number {
+  return target === 'postgres' ? sizes.trials : sizes.trialsPglite;
 }

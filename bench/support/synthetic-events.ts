@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { JsonObject, RecordedEvent } from '../../src/shared/event-store';
 import type { BenchDatabase } from './databases';
 import { ensureTransactionIds } from './databases';
 import type { HistoryEvent } from './w13-history';
@@ -169,54 +171,60 @@ const HISTORY_INSERT = `
     created
   FROM unnest($3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
     WITH ORDINALITY AS e(stream_id, revision, type, data, organisation_id, created, n)`;
-const HISTORY_BATCH = 5_000;
+export const HISTORY_BATCH = 5_000;
 
 /**
  * The seeded W13 history (`w13-history.ts`) into the event store, in recording order: revisions numbered per stream,
  * one transaction id per event below the horizon (so every event is visible at once), `created` the recording time,
  * metadata as the command executor writes it. `expected` is an upper bound of the number of events (transaction ids
- * are reserved for it; more is an error). One batch is inserted while the next is generated (Node and PostgreSQL
- * each on a core). Returns the number of events.
+ * are reserved for it; more is an error). Each batch is inserted while Node generates the next; `alongside`, if
+ * given, gets every batch as the store will hold it (positions, revisions, `created`) and runs at the same time as
+ * its insert, on its own connection, one batch after the other. Returns the number of events.
  */
 export async function loadHistory(
   db: BenchDatabase,
   events: Iterable<HistoryEvent>,
   expected: number,
+  alongside?: (batch: readonly RecordedEvent[]) => Promise<void>,
 ): Promise<number> {
   const horizon = await ensureTransactionIds(db, expected + 1000);
   const lowest = horizon - BigInt(expected + 1000);
   const revisions = new Map<string, number>();
   let count = 0;
   await loadWith(db, async () => {
-    let inFlight: Promise<void> = Promise.resolve();
+    let inFlight: Promise<unknown> = Promise.resolve();
     // Caught at once and rethrown at the next wait: a failed insert must not become an unhandled rejection.
     let failure: Error | undefined;
+    const fail = (error: unknown) => {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    };
     let batch: HistoryEvent[] = [];
     const flush = async () => {
       if (count > expected) throw new Error(`the history has more than the ${expected} events reserved for it`);
+      const first = count - batch.length;
+      const batchRevisions = batch.map((event) => {
+        const revision = (revisions.get(event.streamId) ?? -1) + 1;
+        revisions.set(event.streamId, revision);
+        return revision;
+      });
       const parameters = [
-        count - batch.length,
+        first,
         lowest.toString(),
         batch.map((event) => event.streamId),
-        batch.map((event) => {
-          const revision = (revisions.get(event.streamId) ?? -1) + 1;
-          revisions.set(event.streamId, revision);
-          return revision;
-        }),
+        batchRevisions,
         batch.map((event) => event.type),
         batch.map((event) => JSON.stringify(event.data)),
         batch.map((event) => event.organisationId),
         batch.map((event) => event.recordedAt),
       ];
+      const recorded = alongside && asRecorded(batch, batchRevisions, first, lowest);
       batch = [];
       await inFlight;
       if (failure !== undefined) throw failure;
-      inFlight = db.pool.query(HISTORY_INSERT, parameters).then(
-        () => undefined,
-        (error: unknown) => {
-          failure = error instanceof Error ? error : new Error(String(error));
-        },
-      );
+      inFlight = Promise.all([
+        db.pool.query(HISTORY_INSERT, parameters).catch(fail),
+        recorded && alongside?.(recorded).catch(fail),
+      ]);
     };
     for (const event of events) {
       batch.push(event);
@@ -229,6 +237,28 @@ export async function loadHistory(
   });
   await assertLoaded(db, count);
   return count;
+}
+
+/** A batch as `HISTORY_INSERT` stores it: global position `first + 1 + index`, transaction id `lowest` + that. */
+function asRecorded(
+  batch: readonly HistoryEvent[],
+  revisions: readonly number[],
+  first: number,
+  lowest: bigint,
+): RecordedEvent[] {
+  return batch.map((event, index) => {
+    const prepare = BigInt(first + 1 + index);
+    return {
+      streamId: event.streamId,
+      revision: BigInt(revisions[index]!),
+      id: randomUUID(),
+      type: event.type,
+      data: event.data as JsonObject,
+      metadata: { organisationId: event.organisationId },
+      position: { commit: lowest + prepare, prepare },
+      created: event.recordedAt,
+    };
+  });
 }
 
 /** Loads with the unique constraints off (rebuilt once at the end), then sets what a live store would have. */

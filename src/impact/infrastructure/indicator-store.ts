@@ -67,12 +67,17 @@ export class IndicatorStore {
 
   read(definition: IndicatorDefinition, selection: IndicatorSelection): Promise<IndicatorData> {
     // One snapshot: the checkpoint read is the one the facts were committed with (shared/projections README).
-    return this.dataSource.transaction('REPEATABLE READ', async (tx) => ({
-      rows: await this.aggregates(tx, definition, selection),
-      municipalities: await this.municipalities(tx),
-      populations: await this.populations(tx, selection.asOf),
-      position: await this.position(tx, selection.asOf),
-    }));
+    return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      // Compiling these statements (JIT) cost 50-80 ms each on the W13-scale data set, more than it saved
+      // (docs/performance.md, impact queries).
+      await tx.query('SET LOCAL jit = off');
+      return {
+        rows: await this.aggregates(tx, definition, selection),
+        municipalities: await this.municipalities(tx),
+        populations: await this.populations(tx, selection.asOf),
+        position: await this.position(tx, selection.asOf),
+      };
+    });
   }
 
   async municipalityExists(municipalityId: string): Promise<boolean> {

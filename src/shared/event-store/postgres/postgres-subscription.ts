@@ -136,18 +136,33 @@ export class PostgresSubscription implements Subscription {
       let live = false;
       let delay = this.polling.minPollIntervalMs;
 
-      while (!this.closed) {
-        const rows = await this.query<ScanRow>(this.sql, [
-          cursor.commit.toString(),
-          cursor.prepare.toString(),
+      const page = (after: Position, since: number): Promise<ScanRow[] | undefined> => {
+        const rows = this.query<ScanRow>(this.sql, [
+          after.commit.toString(),
+          after.prepare.toString(),
           this.polling.batchSize,
-          sinceCheckpoint,
+          since,
           this.checkpointInterval,
           startSnapshot,
           ...this.filterValues,
         ]);
+        // Awaited later, maybe never (the reader stops first): its failure must not go unhandled meanwhile.
+        rows.catch(() => undefined);
+        return rows;
+      };
+      let next = page(cursor, sinceCheckpoint);
+
+      while (!this.closed) {
+        const rows = await next;
         if (rows === undefined) return;
         const scanned = rows[0]?.scanned ?? 0;
+        const since = sinceCheckpoint;
+        const last = rows[rows.length - 1];
+        if (last !== undefined) cursor = { commit: BigInt(last.commit), prepare: BigInt(last.prepare) };
+        sinceCheckpoint = (sinceCheckpoint + scanned) % this.checkpointInterval;
+        // Behind: the next page is read while this one is consumed, so the database and the reader work at once.
+        if (scanned >= this.polling.batchSize) next = page(cursor, sinceCheckpoint);
+
         let matched = 0;
         for (const row of rows) {
           if (row.matched) {
@@ -155,14 +170,11 @@ export class PostgresSubscription implements Subscription {
             yield { kind: 'event', event: toRecordedEvent(row as EventRow) };
             if (this.closed) return;
           }
-          if ((row.rn + sinceCheckpoint) % this.checkpointInterval === 0) {
+          if ((row.rn + since) % this.checkpointInterval === 0) {
             yield { kind: 'checkpoint', position: { commit: BigInt(row.commit), prepare: BigInt(row.prepare) } };
             if (this.closed) return;
           }
         }
-        const last = rows[rows.length - 1];
-        if (last !== undefined) cursor = { commit: BigInt(last.commit), prepare: BigInt(last.prepare) };
-        sinceCheckpoint = (sinceCheckpoint + scanned) % this.checkpointInterval;
 
         if (scanned >= this.polling.batchSize) {
           if (live) {
@@ -183,9 +195,10 @@ export class PostgresSubscription implements Subscription {
         if (this.nudged) {
           this.nudged = false;
           delay = this.polling.minPollIntervalMs;
-          continue;
+        } else {
+          await this.sleep(delay);
         }
-        await this.sleep(delay);
+        next = page(cursor, sinceCheckpoint);
       }
     } finally {
       this.closed = true;
