@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { capabilities } from '../../src/capabilities';
 import { INDICATORS } from '../../src/impact';
 import { FACT_EVENT_TYPES } from '../../src/impact/facts/fact-rows';
-import { impactFactsProjection } from '../../src/impact/facts/impact-facts.projection';
 import { mintDevelopmentToken } from '../../src/shared/auth/development-tokens';
 import { createDataSource, runMigrations, sharedMigrations } from '../../src/shared/database';
 import type { RecordedEvent } from '../../src/shared/event-store';
-import {
-  claimCheckpoint,
-  compareAndSetCheckpoint,
-  type StoredCheckpoint,
-} from '../../src/shared/projections/checkpoint-store';
 import { startChild, watchCpu } from '../support/child-process';
 import { profiled } from '../support/cpu-profile';
 import { emptyEventStore, type BenchDatabase } from '../support/databases';
@@ -21,6 +16,7 @@ import type { Section, SectionContext } from '../support/section';
 import { summariseLatencies } from '../support/stats';
 import { HISTORY_BATCH, loadHistory } from '../support/synthetic-events';
 import { W13_SCALE, w13History } from '../support/w13-history';
+import type { ImpactFactsMessage, ImpactFactsReply, ImpactFactsWorkerData } from './impact-facts.worker';
 
 const SECRET = 'onthaal-benchmark-development-secret-0123456789abcdef';
 /** The history has about 16.8 events per trajectory; transaction ids are reserved for this many. */
@@ -76,27 +72,18 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
     await runMigrations(dataSource);
     await emptyEventStore(db);
 
-    // The facts are written by the projection's own handler and checkpoint, batch by batch, while the events are
-    // loaded: what a rebuild would write, without reading the 3.3 million events back (docs/performance.md, 6).
-    const claimed = await claimCheckpoint(dataSource, impactFactsProjection);
-    if (claimed.kind !== 'ready') throw new Error('impact.facts: a newer version owns the read model');
-    let checkpoint: StoredCheckpoint = claimed.checkpoint;
+    // The facts are written by the projection's own handler and checkpoint, batch by batch, in a worker thread while
+    // the events are loaded: what a rebuild would write, without reading the 3.3 million events back
+    // (docs/performance.md, 6).
+    const factsWorker = new ImpactFactsWorker(db.url);
+    const forgetWorker = context.onCleanup(() => factsWorker.terminate());
     const factTypes = new Set<string>(FACT_EVENT_TYPES);
-    const writeFacts = async (batch: readonly RecordedEvent[]): Promise<void> => {
-      const facts = batch.filter((event) => factTypes.has(event.type));
-      const last = batch[batch.length - 1]!;
-      checkpoint = await dataSource.transaction(async (tx) => {
-        const next = await compareAndSetCheckpoint(tx, checkpoint, {
-          position: last.position,
-          caughtUp: false,
-          applied: facts.length,
-          lastEventCreated: last.created,
-        });
-        if (next === undefined) throw new Error('impact.facts: the checkpoint moved during the load');
-        if (facts.length > 0) await impactFactsProjection.handle(facts, tx);
-        return next;
+    const writeFacts = (batch: readonly RecordedEvent[]): Promise<void> =>
+      factsWorker.send({
+        kind: 'batch',
+        events: batch.filter((event) => factTypes.has(event.type)),
+        last: batch[batch.length - 1]!,
       });
-    };
 
     const stopCpu = watchCpu();
     const loadStarted = performance.now();
@@ -111,17 +98,12 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
     const events = await profiled(context.options.profile, 'CPU profile of the history load and its facts', () =>
       loadHistory(db, w13History(options), options.trajectories * EVENTS_PER_TRAJECTORY_BOUND + 1000, writeFacts),
     );
+    await factsWorker.send({ kind: 'end' });
     for (const index of secondaryIndexes) await db.pool.query(index.definition);
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const cpu = stopCpu();
-    await dataSource.transaction(async (tx) => {
-      checkpoint =
-        (await compareAndSetCheckpoint(tx, checkpoint, {
-          position: checkpoint.position,
-          caughtUp: true,
-          applied: 0,
-        })) ?? checkpoint;
-    });
+    forgetWorker();
+    await factsWorker.terminate();
     // As the tables would be a minute after a rebuild on a live server (autovacuum): statistics known to the planner.
     await db.pool.query('ANALYZE');
     const facts = await checkFacts(db);
@@ -249,5 +231,36 @@ async function queryIndicators(context: SectionContext, db: BenchDatabase): Prom
   } finally {
     forget();
     await service.stop();
+  }
+}
+
+/** The facts writer's thread: each message is answered once applied, in order. */
+class ImpactFactsWorker {
+  private readonly worker: Worker;
+  private readonly waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
+
+  constructor(url: string) {
+    this.worker = new Worker(join(__dirname, 'impact-facts.worker.js'), {
+      workerData: { url } satisfies ImpactFactsWorkerData,
+    });
+    this.worker.on('message', (reply: ImpactFactsReply) => {
+      const waiter = this.waiting.shift();
+      if (reply.ok) waiter?.resolve();
+      else waiter?.reject(new Error(`impact facts worker: ${reply.error}`));
+    });
+    this.worker.on('error', (error) => {
+      for (const waiter of this.waiting.splice(0)) waiter.reject(error);
+    });
+  }
+
+  send(message: ImpactFactsMessage): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(message);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
   }
 }

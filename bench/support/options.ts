@@ -34,7 +34,7 @@ export const FULL: Sizes = {
   httpSaturationSeconds: 4,
   httpCommandAmount: 600,
   impactTrajectories: 200_000,
-  impactQueryRuns: 10,
+  impactQueryRuns: 6,
 };
 
 export const QUICK: Sizes = {
