@@ -501,7 +501,7 @@ async function settle(context: SectionContext, target: TargetName, databaseUrl: 
       if (state !== previous) {
         previous = state;
         quietSince = Date.now();
-      } else if (rows[0]?.behind === '0' && Date.now() - quietSince >= 1_000) {
+      } else if (rows[0]?.behind === '0' && Date.now() - quietSince >= 500) {
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -28,13 +28,13 @@ export const FULL: Sizes = {
   trialsPglite: 1,
   appendWarmupMs: 300,
   appendDurationMs: 1_000,
-  catchUpEvents: { postgres: 1_000_000, pglite: 200_000 },
+  catchUpEvents: { postgres: 1_000_000, pglite: 100_000 },
   rebuildEvents: { postgres: 100_000, pglite: 30_000 },
-  httpFixedRateSeconds: 6,
+  httpFixedRateSeconds: 5,
   httpSaturationSeconds: 4,
-  httpCommandAmount: 600,
+  httpCommandAmount: 500,
   impactTrajectories: 200_000,
-  impactQueryRuns: 6,
+  impactQueryRuns: 5,
 };
 
 export const QUICK: Sizes = {
