@@ -45,7 +45,7 @@ export const impactSection: Section = {
     context.report.note(
       'Impact: the seeded W13 history (bench/support/w13-history.ts: 14 municipalities, ten years, late facts, one ' +
         'person in ten without a reporting consent) loaded into es_events in recording order, 5,000 events per ' +
-        'INSERT, while the impact.facts handler writes the same batches with its checkpoint on a second connection ' +
+        'INSERT, while a worker thread writes the same batches with the impact.facts handler and its checkpoint ' +
         '(as a rebuild would, without reading the events back). Each indicator is then read through the ' +
         `HTTP API with an analyst's token (GET /impact/indicators/{code}?${QUERY}: every municipality and the region, ` +
         'suppression included) from the service in a child process with its projections off, one request at a ' +
