@@ -44,8 +44,8 @@ export const impactSection: Section = {
     await runOn(context, db);
     context.report.note(
       'Impact: the seeded W13 history (bench/support/w13-history.ts: 14 municipalities, ten years, late facts, one ' +
-        'person in ten without a reporting consent) loaded into es_events in recording order, 5,000 events per ' +
-        'INSERT, while a worker thread writes the same batches with the impact.facts handler and its checkpoint ' +
+        'person in ten without a reporting consent) copied into es_events in recording order, 5,000 events per ' +
+        'COPY, while a worker thread writes the same batches with the impact.facts handler and its checkpoint ' +
         '(as a rebuild would, without reading the events back). Each indicator is then read through the ' +
         `HTTP API with an analyst's token (GET /impact/indicators/{code}?${QUERY}: every municipality and the region, ` +
         'suppression included) from the service in a child process with its projections off, one request at a ' +
@@ -119,7 +119,7 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
         id: 'impact.facts',
         section: 'impact',
         measurement: `W13 history: ${formatNumber(events, 'events')} events into es_events and impact.facts`,
-        system: `generator → load (${formatNumber(HISTORY_BATCH, 'events')} per INSERT) + the projection's batches`,
+        system: `generator → load (${formatNumber(HISTORY_BATCH, 'events')} per COPY) + the projection's batches`,
         unit: 'events/s',
       },
       db.target,
