@@ -2,11 +2,10 @@
  * The public surface of the clients capability: what other capabilities may import. Events (to project them), the
  * stream category, vocabularies, and the queries (inject them after importing `ClientsModule`):
  *
- * - `ClientAccessQuery` (from the person's stream, so consents count at once):
- *   `maySee(clientId, organisationId, at)`, `organisationsThatMaySee(clientId, at)`,
- *   `mayShareForReferrals(clientId, at)`, `validConsentId(clientId, scope, organisationId, at)` (the consent a
- *   sharing rests on), `mayCountInReporting(clientId, at)`, `municipalityOfResidence(clientId, date)`,
- *   `status(clientId)`.
+ * - `ClientAccessQuery` (from the person's stream, so consents count at once): `of(clientId)` reads it once and
+ *   answers, as a `ClientAccess`, `status`, `maySee(organisationId, at)`, `organisationsThatMaySee(at)`,
+ *   `mayShareForReferrals(at)`, `validConsentId(scope, organisationId, at)` (the consent a sharing rests on),
+ *   `mayCountInReporting(at)`, `municipalityOfResidence(date)`. Ask one `ClientAccess` every question of a command.
  * - `ClientReportingQuery` (read models without personal data, eventually consistent):
  *   `countable(clientIds, date)`, `countByMunicipality(date)`.
  *
@@ -14,7 +13,7 @@
  * (`PersonalDataKeys` of `src/shared/crypto`, subject id = client id), so that erasure reaches it too.
  */
 export { ClientsModule } from './clients.module';
-export { ClientAccessQuery, type ClientStatus } from './client-access/client-access.query';
+export { type ClientAccess, ClientAccessQuery, type ClientStatus } from './client-access/client-access.query';
 export { ClientReportingQuery } from './client-register/client-reporting.query';
 export { brusselsDateOf, type CalendarDate } from '../shared/domain/calendar';
 export { CONSENT_SCOPES, type ConsentScope, INCOME_SOURCES, type IncomeSource } from './domain/client.values';

@@ -78,7 +78,7 @@ export class ExploreRightController {
 
   /** Offered in the municipality the person lived in on the date (a date not yet valid reads as today's). */
   private async offered(rightId: string, clientId: string, on: string): Promise<boolean> {
-    const municipalityId = await this.clients.municipalityOfResidence(clientId, on);
+    const municipalityId = (await this.clients.of(clientId)).municipalityOfResidence(on);
     return municipalityId !== undefined && (await this.catalogue.appliesIn(rightId, municipalityId));
   }
 }

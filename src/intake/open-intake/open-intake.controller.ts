@@ -66,7 +66,7 @@ export class OpenIntakeController {
           }),
         );
       }
-      if (invalid.ok('clientId') && (await this.clients.status(candidate.clientId)) === 'unregistered') {
+      if (invalid.ok('clientId') && (await this.clients.of(candidate.clientId)).status === 'unregistered') {
         problems.push({ field: 'clientId', message: 'clientId must be a registered person' });
       }
       return problems.filter((problem) => invalid.ok(problem.field));

@@ -44,8 +44,9 @@ export class OpenIntakeHandler {
 
   async execute(input: OpenIntakeInput, context: CommandContext): Promise<CommandResult<IntakeState>> {
     const organisationId = context.user.organisationId;
-    if (!(await this.clients.maySee(input.clientId, organisationId, this.clock.now()))) throw forbidden();
-    if ((await this.clients.status(input.clientId)) === 'erased') throw clientErased();
+    const person = await this.clients.of(input.clientId);
+    if (!person.maySee(organisationId, this.clock.now())) throw forbidden();
+    if (person.status === 'erased') throw clientErased();
     const trajectoryId = newResourceId(context, INTAKE_CATEGORY);
     await this.claims.claim(input.clientId, organisationId, trajectoryId);
     return this.executor

@@ -61,8 +61,7 @@ export class TransferResponsibilityController {
         type: 'TransferResponsibility' as const,
         toOrganisationId: request.toOrganisationId,
         toOrganisationActive: true,
-        receiverMaySeeClient: await this.clients.maySee(
-          trajectory.clientId,
+        receiverMaySeeClient: (await this.clients.of(trajectory.clientId)).maySee(
           request.toOrganisationId,
           this.clock.now(),
         ),

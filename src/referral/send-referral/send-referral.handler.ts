@@ -14,7 +14,7 @@ import { today } from '../../shared/domain/today';
 import type { LifeDomain } from '../../partners';
 import { IntakeTrajectories } from '../common/intake-trajectories';
 import { clientErased, rethrowAsProblem, trajectoryNotFound } from '../common/problems';
-import { ReferralConsents } from '../common/referral-consents';
+import { consentFor } from '../common/referral-consents';
 import { ReferralNotes } from '../common/referral-notes';
 import { referralStream } from '../common/referral-streams';
 import { type PreviousReferral, referralDecider, type ReferralState } from '../domain/referral.decider';
@@ -45,7 +45,6 @@ export class SendReferralHandler {
     private readonly trajectories: IntakeTrajectories,
     private readonly organisations: OrganisationsQuery,
     private readonly clients: ClientAccessQuery,
-    private readonly consents: ReferralConsents,
     private readonly notes: ReferralNotes,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -59,13 +58,13 @@ export class SendReferralHandler {
     if (!trajectory) throw trajectoryNotFound();
     if (trajectory.organisationId !== user.organisationId) throw forbidden();
     const now = this.clock.now();
-    const [receiver, sender, clientStatus] = await Promise.all([
+    const [receiver, sender, person] = await Promise.all([
       this.organisations.find(input.toOrganisationId),
       this.organisations.find(user.organisationId),
-      this.clients.status(trajectory.clientId),
+      this.clients.of(trajectory.clientId),
     ]);
-    if (clientStatus === 'erased') throw clientErased();
-    const consent = await this.consents.find(trajectory.clientId, input.toOrganisationId, input.consentBasis, now);
+    if (person.status === 'erased') throw clientErased();
+    const consent = consentFor(person, input.toOrganisationId, input.consentBasis, now);
     // Sealed only when the person may be shared: a refused referral creates nothing for them.
     const note =
       consent !== 'missing' && consent.basis !== 'none'
