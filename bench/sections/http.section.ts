@@ -14,7 +14,7 @@ import { CommandSupply, prepareCommandData } from '../support/command-supply';
 import { LagProbe, type LagResult } from '../support/lag-probe';
 import { formatNumber, type Comparison, type Figure } from '../support/report';
 import { meanAppendMs, readServiceMetrics } from '../support/service-metrics';
-import { trialsOn } from '../support/options';
+import { serviceFlags, trialsOn } from '../support/options';
 import { interleavedTrials, type Section, type SectionContext } from '../support/section';
 import { median, ratio } from '../support/stats';
 
@@ -171,7 +171,7 @@ async function runOn(context: SectionContext, db: BenchDatabase): Promise<void> 
   const profileDir = context.options.profile ? await mkdtemp(join(tmpdir(), 'onthaal-bench-profile-')) : undefined;
   const service = await startChild(join(__dirname, 'service.process.js'), env, [
     ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
-    ...context.options.serviceNodeOptions,
+    ...serviceFlags(context),
   ]);
   const forget = context.onCleanup(() => service.stop());
   try {
@@ -447,9 +447,7 @@ function report(
           `highest RSS sampled under load ${memory.sampledMb.toFixed(0)} MB; main thread's V8 heap up to ` +
           `${memory.heapTotalMb.toFixed(0)} MB (used up to ${memory.heapUsedMb.toFixed(0)} MB), outside it (buffers) ` +
           `up to ${memory.externalMb.toFixed(0)} MB` +
-          (context.options.serviceNodeOptions.length > 0
-            ? `; service flags: ${context.options.serviceNodeOptions.join(' ')}`
-            : ''),
+          `; service flags: ${serviceFlags(context).join(' ') || 'none'}`,
       },
     );
   }

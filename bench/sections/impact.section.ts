@@ -11,6 +11,7 @@ import type { RecordedEvent } from '../../src/shared/event-store';
 import { startChild, watchCpu } from '../support/child-process';
 import { profiled } from '../support/cpu-profile';
 import { emptyEventStore, type BenchDatabase } from '../support/databases';
+import { serviceFlags } from '../support/options';
 import { formatNumber } from '../support/report';
 import type { Section, SectionContext } from '../support/section';
 import { summariseLatencies } from '../support/stats';
@@ -163,16 +164,20 @@ async function checkFacts(db: BenchDatabase): Promise<string> {
 /** Every indicator through the API, from a service that serves HTTP only (its projections off, as a replica runs). */
 async function queryIndicators(context: SectionContext, db: BenchDatabase): Promise<void> {
   const runs = context.options.sizes.impactQueryRuns;
-  const service = await startChild(join(__dirname, 'service.process.js'), {
-    PATH: process.env.PATH ?? '',
-    LOG_LEVEL: 'info',
-    AUTH_DEV_SECRET: SECRET,
-    DATABASE_URL: db.url,
-    PROJECTIONS_ENABLED: 'false',
-    RATE_LIMIT_WINDOW_SECONDS: '1',
-    RATE_LIMIT_PER_IP: '1000000',
-    RATE_LIMIT_PER_USER: '1000000',
-  });
+  const service = await startChild(
+    join(__dirname, 'service.process.js'),
+    {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'info',
+      AUTH_DEV_SECRET: SECRET,
+      DATABASE_URL: db.url,
+      PROJECTIONS_ENABLED: 'false',
+      RATE_LIMIT_WINDOW_SECONDS: '1',
+      RATE_LIMIT_PER_IP: '1000000',
+      RATE_LIMIT_PER_USER: '1000000',
+    },
+    serviceFlags(context),
+  );
   const forget = context.onCleanup(() => service.stop());
   try {
     const headers = {

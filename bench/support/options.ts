@@ -1,5 +1,6 @@
 import type { TargetName } from './databases';
 import { SECTION_NAMES, type SectionName } from './report';
+import { startFlags } from './start-flags';
 
 /** How big each measurement is: the full run (under 15 minutes on 2 cores) or `--quick` (a smoke run). */
 export interface Sizes {
@@ -64,6 +65,11 @@ export interface BenchOptions {
   readonly serviceNodeOptions: readonly string[];
   /** The PostgreSQL server (`DATABASE_URL`); the run creates its own database there and drops it afterwards. */
   readonly serverUrl: string;
+}
+
+/** The service's `node` flags: those of `npm start` (the heap bound), then `--service-node-options`, which win. */
+export function serviceFlags(context: { readonly options: BenchOptions }): string[] {
+  return [...startFlags(), ...context.options.serviceNodeOptions];
 }
 
 export class UsageError extends Error {

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFlags } from '../../bench/support/start-flags';
 import { typeScriptEntry } from '../support/typescript-process';
 
-/** `src/main.ts` as `npm start` runs it, in its own process. */
+/** `src/main.ts` as `npm start` runs it (its `node` flags: the heap bound), in its own process. */
 function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, typeScriptEntry('src/main.ts'), {
+  const child = spawn(process.execPath, [...startFlags(), ...typeScriptEntry('src/main.ts')], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,6 +28,14 @@ async function until(condition: () => boolean, timeoutMs: number, explain: () =>
 }
 
 describe('the service process', () => {
+  it('runs with a bounded heap, the same in `npm start` and in the Docker image (docs/adr/0019)', async () => {
+    const flags = startFlags();
+    expect(flags).toContainEqual(expect.stringMatching(/^--max-old-space-size=\d+$/));
+    const dockerfile = await readFile('Dockerfile', 'utf8');
+    expect(dockerfile).toContain(`ENV NODE_OPTIONS=${flags.join(' ')}\n`);
+    expect(dockerfile).toMatch(/CMD \["node", "dist\/main\.js"\]/);
+  });
+
   it('refuses to start on a bad configuration, naming each variable and what it expects', async () => {
     const main = startMain({ PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x' });
     expect(await main.exited).toBe(78);
