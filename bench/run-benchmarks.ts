@@ -33,6 +33,21 @@ const SECTIONS: Record<SectionName, Section> = {
 const repositoryRoot = process.env.BENCH_REPOSITORY_ROOT ?? process.cwd();
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
+/**
+ * Writes out what the previous section left in the server's buffers (a million-event load, say) before the next one
+ * starts: without it the checkpoint that load set off spreads its writes over the next minutes, into the next
+ * section's measurements. Needs the right to CHECKPOINT (superuser or pg_checkpoint); without it the run goes on.
+ */
+async function settleServer(db: BenchDatabase): Promise<void> {
+  const started = Date.now();
+  try {
+    await db.pool.query('CHECKPOINT');
+    log(`CHECKPOINT before the next section: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    log(`CHECKPOINT not permitted (${error instanceof Error ? error.message : String(error)}); going on without it`);
+  }
+}
+
 async function main(): Promise<number> {
   let options: BenchOptions | 'help';
   try {
@@ -93,7 +108,8 @@ async function main(): Promise<number> {
         return () => cleanups.delete(task);
       },
     };
-    for (const name of options.sections) {
+    for (const [index, name] of options.sections.entries()) {
+      if (index > 0) await settleServer(postgres);
       const sectionStart = Date.now();
       log(`Section ${name}`);
       await SECTIONS[name].run(context);
