@@ -25,7 +25,7 @@ export function consentFor(
   return 'missing';
 }
 
-/** Whether a referral's receiver may still see the person's data: its consent basis still holds, read at once. */
+/** Whether a referral still carries the person's data, asked each time the receiver reads it (a consent may end). */
 @Injectable()
 export class ReferralConsents {
   constructor(private readonly access: ClientAccessQuery) {}

@@ -68,7 +68,7 @@ export class PostgresEventStore implements EventStore {
     // A hint only: this process's subscriptions look at once instead of at their next poll. Correctness never rests
     // on it (appends of other processes are found by polling); it takes the poll interval out of read-your-writes.
     const types = events.map((event) => event.type);
-    for (const subscription of this.subscriptions) subscription.nudge(streamId, types);
+    for (const subscription of this.subscriptions) subscription.nudge(streamId, types, result.position);
     return result;
   }
 

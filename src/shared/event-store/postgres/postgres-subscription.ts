@@ -60,12 +60,21 @@ interface ScanRow extends Omit<EventRow, 'stream_id' | 'event_id' | 'event_type'
  * `ROW(transaction_id, global_position) > ROW($1, $2)` and `transaction_id < pg_snapshot_xmin(...)`, no Sort: the
  * numeric xid8 order of the index, never its text form.
  */
+/** How soon a subscription looks again for an append of this process that the xmin horizon still holds back. */
+const HELD_BACK_FIRST_POLL_MS = 5;
+
 export class PostgresSubscription implements Subscription {
   private closed = false;
   private iterated = false;
   private wake: (() => void) | undefined;
   /** Set by `nudge()` while a query runs: that query may have missed the new events, so poll again at once. */
   private nudged = false;
+  /**
+   * The position of the newest nudging append, until the cursor passes it. A transaction open anywhere on the server
+   * can hold that append above the xmin horizon for a while: meanwhile the subscription looks again after a few
+   * milliseconds, backing off from there, instead of leaving a committed append to its polling interval.
+   */
+  private awaited: Position | undefined;
   private pending: Promise<unknown> | undefined;
   private readonly sql: string;
   private readonly filterValues: unknown[];
@@ -105,8 +114,9 @@ export class PostgresSubscription implements Subscription {
    * Something was appended in this process: poll now rather than after the current interval, if the filter may
    * want it. (A hint only: a regex is tried with JavaScript's engine, and when in doubt the subscription polls.)
    */
-  nudge(streamId: string, eventTypes: readonly string[]): void {
+  nudge(streamId: string, eventTypes: readonly string[], position: Position): void {
     if (!this.mayWant(streamId, eventTypes)) return;
+    if (this.awaited === undefined || before(this.awaited, position)) this.awaited = position;
     this.nudged = true;
     this.wake?.();
   }
@@ -135,6 +145,7 @@ export class PostgresSubscription implements Subscription {
       let sinceCheckpoint = 0;
       let live = false;
       let delay = this.polling.minPollIntervalMs;
+      let heldBackDelay = HELD_BACK_FIRST_POLL_MS;
 
       const page = (after: Position, since: number): Promise<ScanRow[] | undefined> => {
         const rows = this.query<ScanRow>(this.sql, [
@@ -191,7 +202,14 @@ export class PostgresSubscription implements Subscription {
         // Back off while nothing this subscription wants arrives, even if other events do: a filtered subscription
         // in a busy store would otherwise poll at the shortest interval for nothing. Appends of this process nudge
         // it awake; those of other processes wait at most the longest interval.
-        delay = matched > 0 ? this.polling.minPollIntervalMs : Math.min(delay * 2, this.polling.maxPollIntervalMs);
+        if (this.awaited !== undefined && !before(cursor, this.awaited)) this.awaited = undefined;
+        if (this.awaited === undefined) {
+          heldBackDelay = HELD_BACK_FIRST_POLL_MS;
+          delay = matched > 0 ? this.polling.minPollIntervalMs : Math.min(delay * 2, this.polling.maxPollIntervalMs);
+        } else {
+          delay = heldBackDelay;
+          heldBackDelay = Math.min(heldBackDelay * 2, this.polling.maxPollIntervalMs);
+        }
         if (this.nudged) {
           this.nudged = false;
           delay = this.polling.minPollIntervalMs;
