@@ -91,7 +91,7 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--sections ${SECTION_NA
   --no-pglite   PostgreSQL only, without the PGlite column
   --trials N    repeat each measurement N times (default 3 on PostgreSQL, 1 on PGlite; quick 1); medians shown
   --profile     profile the service (HTTP), the catch-up and the rebuild; print where the CPU time went
-  --service-node-options "<flags>"   extra node flags for the service (e.g. --max-old-space-size=160)
+  --service-node-options "<flags>"   node flags for the service after those of npm start (e.g. --max-old-space-size=512)
   --keep-database   leave the run's PostgreSQL database for inspection (a later run drops it after six hours)
 
 Needs DATABASE_URL: a PostgreSQL server on this machine where the run may CREATE DATABASE, e.g.
