@@ -35,8 +35,9 @@ const log = (line: string) => console.error(`[bench ${new Date().toISOString().s
 
 /**
  * Writes out what the previous section left in the server's buffers (a million-event load, say) before the next one
- * starts: without it the checkpoint that load set off spreads its writes over the next minutes, into the next
- * section's measurements. Needs the right to CHECKPOINT (superuser or pg_checkpoint); without it the run goes on.
+ * starts, so that no section measures the flushing of another's writes. A safeguard: on 2026-12-07 it took under a
+ * second and did not explain why full runs measure HTTP lower (docs/performance.md, 4). Needs the right to
+ * CHECKPOINT (superuser or pg_checkpoint); without it the run goes on.
  */
 async function settleServer(db: BenchDatabase): Promise<void> {
   const started = Date.now();

@@ -44,6 +44,9 @@ interface ScanRow extends Omit<EventRow, 'stream_id' | 'event_id' | 'event_type'
   created: Date | null;
 }
 
+/** How soon a subscription looks again for an append of this process that the xmin horizon still holds back. */
+const HELD_BACK_FIRST_POLL_MS = 5;
+
 /**
  * A catch-up subscription to `$all` by polling.
  *
@@ -60,9 +63,6 @@ interface ScanRow extends Omit<EventRow, 'stream_id' | 'event_id' | 'event_type'
  * `ROW(transaction_id, global_position) > ROW($1, $2)` and `transaction_id < pg_snapshot_xmin(...)`, no Sort: the
  * numeric xid8 order of the index, never its text form.
  */
-/** How soon a subscription looks again for an append of this process that the xmin horizon still holds back. */
-const HELD_BACK_FIRST_POLL_MS = 5;
-
 export class PostgresSubscription implements Subscription {
   private closed = false;
   private iterated = false;
