@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalystRole } from './analyst-access/analyst-role';
 import { PublicationSettings } from './analyst-access/publication-settings';
 import { IndicatorStore } from './infrastructure/indicator-store';
 import { ReadIndicatorHandler } from './read-indicators/read-indicator.handler';
@@ -10,6 +11,6 @@ import { ReadIndicatorsController } from './read-indicators/read-indicators.cont
  */
 @Module({
   controllers: [ReadIndicatorsController],
-  providers: [IndicatorStore, ReadIndicatorHandler, PublicationSettings],
+  providers: [IndicatorStore, ReadIndicatorHandler, PublicationSettings, AnalystRole],
 })
 export class ImpactModule {}

@@ -8,6 +8,36 @@ export const ANALYST_VIEWS = ['intakes_by_month', 'referrals_by_month', 'unmet_n
 /** Reference data the role may read as it is: no person in it. */
 export const ANALYST_REFERENCE_TABLES = ['municipalities', 'population_figures', 'organisations'] as const;
 
+/**
+ * Creates the role when missing and grants it what it may read. Also run at every start (`analyst-role.ts`): a logical
+ * restore onto a new cluster carries the database but not the server's roles.
+ *
+ * The role is cluster-wide while every database migrates on its own (tests create many at once): creation tolerates
+ * a concurrent one, and a migration user without CREATEROLE skips it with a notice (the SQL for a DBA is in
+ * docs/analysts.md); the grants follow whenever the role exists.
+ */
+export function grantAnalystAccessSql(): string {
+  const readable = [...ANALYST_VIEWS, ...ANALYST_REFERENCE_TABLES].map((name) => `impact.${name}`).join(', ');
+  return `
+      DO $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ANALYST_ROLE}') THEN
+          BEGIN
+            CREATE ROLE ${ANALYST_ROLE} NOLOGIN;
+          EXCEPTION
+            -- Another database of this server created it at the same moment.
+            WHEN duplicate_object OR unique_violation THEN NULL;
+            WHEN insufficient_privilege THEN
+              RAISE NOTICE 'Role ${ANALYST_ROLE} not created: the migration user lacks CREATEROLE (docs/analysts.md)';
+          END;
+        END IF;
+        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ANALYST_ROLE}') THEN
+          GRANT USAGE ON SCHEMA impact TO ${ANALYST_ROLE};
+          GRANT SELECT ON ${readable} TO ${ANALYST_ROLE};
+        END IF;
+      END $$`;
+}
+
 /** Where a person lived on `date` and whether they may be counted then: the rules of the API's queries, frozen here. */
 function counted(client: string, date: string): { join: string; where: string } {
   return {
@@ -32,11 +62,7 @@ function suppressed(column: string): string {
  * What BI tools may read (docs/analysts.md, "The BI role"). Views (not the fact tables, which hold person keys) that
  * aggregate per month with the consent and residence rules and primary suppression, reading the threshold the service
  * publishes in `impact.publication_settings`. The SQL is frozen here like any migration: a change to the rules is a
- * new migration that replaces the views.
- *
- * The role is cluster-wide while every database migrates on its own (tests create many at once): creation tolerates
- * a concurrent one, and a migration user without CREATEROLE skips it with a notice (the SQL for a DBA is in
- * docs/analysts.md); the grants follow whenever the role exists.
+ * new migration that replaces the views. The role and its grants: `grantAnalystAccessSql`.
  */
 export class ImpactAnalystAccess1765065600001 implements MigrationInterface {
   readonly name = 'ImpactAnalystAccess1765065600001';
@@ -104,25 +130,7 @@ export class ImpactAnalystAccess1765065600001 implements MigrationInterface {
              ${suppressed('people')}, g.people < s.suppression_threshold AS suppressed
         FROM g CROSS JOIN impact.publication_settings s`);
 
-    const readable = [...ANALYST_VIEWS, ...ANALYST_REFERENCE_TABLES].map((name) => `impact.${name}`).join(', ');
-    await runner.query(`
-      DO $$
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ANALYST_ROLE}') THEN
-          BEGIN
-            CREATE ROLE ${ANALYST_ROLE} NOLOGIN;
-          EXCEPTION
-            -- Another database of this server created it at the same moment.
-            WHEN duplicate_object OR unique_violation THEN NULL;
-            WHEN insufficient_privilege THEN
-              RAISE NOTICE 'Role ${ANALYST_ROLE} not created: the migration user lacks CREATEROLE (docs/analysts.md)';
-          END;
-        END IF;
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ANALYST_ROLE}') THEN
-          GRANT USAGE ON SCHEMA impact TO ${ANALYST_ROLE};
-          GRANT SELECT ON ${readable} TO ${ANALYST_ROLE};
-        END IF;
-      END $$`);
+    await runner.query(grantAnalystAccessSql());
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,5 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PG_POOL } from '../database/database.module';
 import { InstrumentedEventStore } from '../observability/instrumented-event-store';
@@ -7,18 +8,22 @@ import { MetricsService } from '../observability/metrics.service';
 import { EsdbEventStore } from './esdb';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { PostgresEventStore } from './postgres';
+import { assertPositionsBehindServer } from './postgres/logical-restore';
 
 /**
  * Picks the event store from configuration: EventStoreDB when `EVENTSTORE_CONNECTION_STRING` is set, the
- * PostgreSQL adapter on the application database otherwise (docs/adr/0001-event-store-port.md).
+ * PostgreSQL adapter on the application database otherwise (docs/adr/0001-event-store-port.md). The PostgreSQL adapter
+ * refuses to start on a logical restore that was not fixed up (docs/adr/0023-restores-and-the-transaction-horizon.md):
+ * it would file new events before restored ones and leave read models silently stale.
  */
 @Global()
 @Module({
   providers: [
     {
       provide: EVENT_STORE,
-      inject: [APP_CONFIG, PG_POOL, MetricsService],
-      useFactory: (config: AppConfig, pool: Pool, metrics: MetricsService): EventStore => {
+      // The data source is there for its migrations: the start-up check reads the migrated schema.
+      inject: [APP_CONFIG, PG_POOL, MetricsService, DataSource],
+      useFactory: async (config: AppConfig, pool: Pool, metrics: MetricsService): Promise<EventStore> => {
         const logger = new Logger('EventStore');
         let store: EventStore;
         if (config.eventStoreConnectionString !== undefined) {
@@ -28,6 +33,7 @@ import { PostgresEventStore } from './postgres';
           });
         } else {
           logger.log('Events in PostgreSQL');
+          await assertPositionsBehindServer(pool);
           store = new PostgresEventStore(pool);
         }
         return new InstrumentedEventStore(store, metrics);
