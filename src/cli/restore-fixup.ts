@@ -25,7 +25,9 @@ export async function runRestoreFixUp(pool: Pool, output: RestoreFixUpOutput = p
     report = await fixUpAfterLogicalRestore(pool);
   } catch (error) {
     // The database's own message (no data in it: a lock timeout, a missing table, a refused connection).
-    output.stderr.write(`Fix-up failed, nothing was changed: ${error instanceof Error ? error.message : error}\n`);
+    output.stderr.write(
+      `Fix-up failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return EXIT_FAILED;
   }
   const { before } = report;

@@ -34,6 +34,8 @@ export interface TestAppOptions {
   readonly extraModules?: readonly Type[];
   /** The clock the app decides with (CLOCK): a test moves it to see a deadline pass. The system clock otherwise. */
   readonly clock?: Clock;
+  /** With kind `postgres`: boot on this existing database instead of a fresh one; the test owns (and drops) it. */
+  readonly databaseUrl?: string;
 }
 
 /**
@@ -44,7 +46,9 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   let database: TestDatabase | undefined;
   let dataDir: string | undefined;
   const env: Record<string, string> = { LOG_LEVEL: 'silent', AUTH_DEV_SECRET: TEST_AUTH_SECRET, ...options.env };
-  if (options.kind === 'postgres') {
+  if (options.kind === 'postgres' && options.databaseUrl !== undefined) {
+    env.DATABASE_URL = options.databaseUrl;
+  } else if (options.kind === 'postgres') {
     database = await createTestDatabase({ kind: 'postgres', poolSize: 1, dataSourcePoolSize: 1 });
     env.DATABASE_URL = database.url;
   } else {

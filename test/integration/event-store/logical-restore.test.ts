@@ -81,10 +81,11 @@ describe.each(testDatabaseKinds())('logical-restore fix-up on %s', (kind) => {
        VALUES ('up-to-1', 1, $1, 1), ('from-start', 1, NULL, NULL)`,
       [(ahead + 10n).toString()],
     );
-    await db.pool.query(
-      `INSERT INTO restored_rows VALUES ('at-3', $1, 3), ('between', $2, 99), ('at-2', $3, 2)`,
-      [(ahead + 5n).toString(), (ahead + 7n).toString(), (ahead + 10n).toString()],
-    );
+    await db.pool.query(`INSERT INTO restored_rows VALUES ('at-3', $1, 3), ('between', $2, 99), ('at-2', $3, 2)`, [
+      (ahead + 5n).toString(),
+      (ahead + 7n).toString(),
+      (ahead + 10n).toString(),
+    ]);
     await expect(assertPositionsBehindServer(db.pool)).rejects.toThrow(RestoreFixUpRequired);
     await expect(assertPositionsBehindServer(db.pool)).rejects.toThrow(/npm run restore:fixup/);
 
@@ -151,9 +152,7 @@ describe.each(testDatabaseKinds())('logical-restore fix-up on %s', (kind) => {
       ['one', 1],
       ['one', 2],
     ]);
-    await db.pool.query(`INSERT INTO restored_rows VALUES ('at-2', $1, 2), ('fixed', 1, 1)`, [
-      (ahead + 7n).toString(),
-    ]);
+    await db.pool.query(`INSERT INTO restored_rows VALUES ('at-2', $1, 2), ('fixed', 1, 1)`, [(ahead + 7n).toString()]);
     const before = await inspectPositions(db.pool);
     expect(before.eventsAhead).toBe(false);
     expect(before.positionsAhead.map((columns) => [columns.table, columns.rows])).toEqual([

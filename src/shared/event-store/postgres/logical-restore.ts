@@ -80,7 +80,11 @@ export async function findPositionColumns(sql: Sql): Promise<PositionColumns[]> 
         AND c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.table_schema NOT LIKE 'pg_temp%'
       ORDER BY 1, 2, 3`,
   );
-  return rows.map((row) => ({ table: `${quote(row.schema)}.${quote(row.table)}`, commit: row.commit, prepare: row.prepare }));
+  return rows.map((row) => ({
+    table: `${quote(row.schema)}.${quote(row.table)}`,
+    commit: row.commit,
+    prepare: row.prepare,
+  }));
 }
 
 /** Where positions stand against this server's transaction ids. Cheap on events (an index); scans position tables. */
