@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.logLevel).toBe('info');
     expect(config.projectionsEnabled).toBe(true);
+    expect(config.horizonHeldMaxSeconds).toBe(60);
     expect(config.auth).toEqual({ mode: 'development', secret: undefined, clockToleranceSeconds: 30 });
     expect(config.rateLimits).toEqual({ windowSeconds: 60, perIp: 1200, perUser: 300 });
     expect(config.corsOrigins).toEqual([]);
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
       EVENTSTORE_TRUST_CHECKPOINTS: 'false',
       SHUTDOWN_TIMEOUT_MS: '5000',
       PROJECTIONS_ENABLED: 'false',
+      HORIZON_HELD_MAX_SECONDS: '120',
       AUTH_DEV_SECRET: DEV_SECRET,
       AUTH_CLOCK_TOLERANCE_SECONDS: '5',
       RATE_LIMIT_WINDOW_SECONDS: '10',
@@ -66,6 +68,7 @@ describe('loadConfig', () => {
       eventStoreTrustCheckpoints: false,
       shutdownTimeoutMs: 5000,
       projectionsEnabled: false,
+      horizonHeldMaxSeconds: 120,
       auth: { mode: 'development', secret: DEV_SECRET, clockToleranceSeconds: 5 },
       rateLimits: { windowSeconds: 10, perIp: 100, perUser: 50 },
       corsOrigins: ['https://onthaal.w13.example', 'http://localhost:5173'],

@@ -24,6 +24,11 @@ export interface AppConfig {
   readonly shutdownTimeoutMs: number;
   /** Whether projections run in this process (turn off on replicas that only serve HTTP). */
   readonly projectionsEnabled: boolean;
+  /**
+   * PostgreSQL event store: readiness fails while a transaction holding a transaction id anywhere on the server has
+   * held back event delivery longer than this many seconds; 0 never fails it (docs/operations.md).
+   */
+  readonly horizonHeldMaxSeconds: number;
   /** How bearer tokens are verified (docs/adr/0007-authentication-and-access-control.md). */
   readonly auth: AuthConfig;
   readonly rateLimits: RateLimitConfig;
@@ -130,6 +135,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     eventStoreTrustCheckpoints: read.boolean('EVENTSTORE_TRUST_CHECKPOINTS', true),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     projectionsEnabled: read.boolean('PROJECTIONS_ENABLED', true),
+    horizonHeldMaxSeconds: read.integer('HORIZON_HELD_MAX_SECONDS', 60, 0, 86_400),
   };
   const config: AppConfig = {
     ...base,

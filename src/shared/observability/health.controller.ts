@@ -3,12 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { EVENT_STORE, type EventStore } from '../event-store';
+import { TRANSACTION_HORIZON, type TransactionHorizonMonitor } from '../event-store/postgres/transaction-horizon';
 import { Public } from '../auth/access.decorators';
 import { ProblemException } from '../http/problem-details';
 import { ProjectionRunner } from '../projections/projection-runner';
 
 export interface ReadinessCheck {
-  readonly name: 'database' | 'eventStore' | 'projections';
+  readonly name: 'database' | 'eventStore' | 'eventStoreHorizon' | 'projections';
   readonly status: 'up' | 'down';
   /** Why it is down: a reason for operators, never data. */
   readonly reason?: string;
@@ -25,6 +26,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly projections?: ProjectionRunner,
+    @Optional() @Inject(TRANSACTION_HORIZON) private readonly horizon?: TransactionHorizonMonitor | null,
   ) {}
 
   @Get()
@@ -38,15 +40,20 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({
     summary: 'Readiness: the database and the event store answer, and no projection is failing',
-    description: 'A 503 problem (code NOT_READY) names each check that is down, with its reason, in `detail`.',
+    description:
+      'A 503 problem (code NOT_READY) names each check that is down, with its reason, in `detail`. With the ' +
+      'PostgreSQL event store, `eventStoreHorizon` is down while a transaction holding a transaction id anywhere on ' +
+      'the server has held back event delivery longer than `HORIZON_HELD_MAX_SECONDS`; its reason names the session.',
   })
   @ApiOkResponse({ schema: { example: { status: 'ready', checks: [{ name: 'database', status: 'up' }] } } })
   @ApiServiceUnavailableResponse({ description: 'Problem details with code NOT_READY' })
   async ready(): Promise<{ status: 'ready'; checks: ReadinessCheck[] }> {
+    const horizon = this.horizon;
     const checks = await Promise.all([
       check('database', () => this.dataSource.query('SELECT 1')),
       check('eventStore', () => this.eventStore.ping()),
       check('projections', () => this.projectionsHealthy()),
+      ...(horizon ? [check('eventStoreHorizon', () => horizon.assertNotHeldTooLong())] : []),
     ]);
     const down = checks.filter((candidate) => candidate.status === 'down');
     if (down.length > 0) {

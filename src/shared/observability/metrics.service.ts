@@ -39,6 +39,7 @@ export class MetricsService {
   });
 
   private lagSource: () => readonly ProjectionLag[] = () => [];
+  private horizonSource: (() => Promise<number>) | undefined;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'onthaal_' });
@@ -63,6 +64,21 @@ export class MetricsService {
         for (const lag of lagSource()) this.set({ projection: lag.name }, lag.lagSeconds);
       },
     });
+  }
+
+  reportHorizonHeld(source: () => Promise<number>): void {
+    if (this.horizonSource === undefined) {
+      const horizonSource = () => this.horizonSource?.() ?? Promise.resolve(0);
+      new Gauge({
+        name: 'onthaal_event_store_horizon_held_seconds',
+        help: 'PostgreSQL event store: how long the oldest transaction holding a transaction id on the server has held back event delivery',
+        registers: [this.registry],
+        async collect() {
+          this.set(await horizonSource());
+        },
+      });
+    }
+    this.horizonSource = source;
   }
 
   reportProjectionLag(source: () => readonly ProjectionLag[]): void {
