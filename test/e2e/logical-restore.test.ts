@@ -27,7 +27,7 @@ type Headers = Record<string, string>;
  */
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
-onPostgres('a logical restore onto a new PostgreSQL cluster', () => {
+onPostgres('a logical restore onto a new PostgreSQL cluster (PostgreSQL only: needs DATABASE_URL)', () => {
   let source: TestDatabase | undefined;
   let cluster: TemporaryCluster | undefined;
   let service: TestApp | undefined;

@@ -8,7 +8,7 @@ import { eventually } from '../support/projections';
  */
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
-onPostgres('the service while a transaction elsewhere on the server holds delivery back', () => {
+onPostgres('the service while a transaction elsewhere on the server holds delivery back (PostgreSQL only)', () => {
   let service: TestApp;
   const elsewhere = createPool(process.env.DATABASE_URL ?? 'postgres://unused', {
     max: 1,

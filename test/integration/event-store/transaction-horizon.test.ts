@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/database';
  */
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip;
 
-onPostgres('the transaction horizon on PostgreSQL', () => {
+onPostgres('the transaction horizon on PostgreSQL (PostgreSQL only: PGlite has one session)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   /** A session in the database of DATABASE_URL: not the test's own database. */
