@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import {
   fixUpAfterLogicalRestore,
+  hasEventStore,
   type PositionsAhead,
   type RestoreFixUpReport,
 } from '../shared/event-store/postgres/logical-restore';
@@ -22,6 +23,10 @@ export const EXIT_USAGE = 2;
 export async function runRestoreFixUp(pool: Pool, output: RestoreFixUpOutput = process): Promise<number> {
   let report: RestoreFixUpReport;
   try {
+    if (!(await hasEventStore(pool))) {
+      output.stderr.write('This database has no event store (no table es_events): is DATABASE_URL the restored one?\n');
+      return EXIT_USAGE;
+    }
     report = await fixUpAfterLogicalRestore(pool);
   } catch (error) {
     // The database's own message (no data in it: a lock timeout, a missing table, a refused connection).
@@ -31,7 +36,8 @@ export async function runRestoreFixUp(pool: Pool, output: RestoreFixUpOutput = p
     return EXIT_FAILED;
   }
   const { before } = report;
-  const newest = before.newestTransactionId === null ? 'no events' : `newest event's ${before.newestTransactionId}`;
+  const newest =
+    before.newestTransactionId === null ? 'no events' : `newest event's transaction id ${before.newestTransactionId}`;
   output.stdout.write(`Server's next transaction id: ${before.nextTransactionId}; ${newest}.\n`);
   if (!before.eventsAhead && before.positionsAhead.length === 0) {
     output.stdout.write('Nothing to do: every position is behind the server. The service may start.\n');
@@ -53,22 +59,24 @@ function describe(columns: PositionsAhead): string {
   return `${columns.table} (${columns.commit}, ${columns.prepare}): ${columns.rows} row(s)`;
 }
 
-/** Entry point: the database of `DATABASE_URL`, as the service would use it. The service must not be running. */
+/**
+ * Entry point: the database of `DATABASE_URL`, as the service would use it; the service must not be running. Only
+ * the two variables that say where events are are read: the rest of the service's configuration is not needed.
+ */
 async function main(): Promise<void> {
-  const [{ loadConfig }, { createPool }] = await Promise.all([
-    import('../config/app-config'),
-    import('../shared/database/pg-pool'),
-  ]);
-  const config = loadConfig();
-  if (config.databaseUrl === undefined) {
-    process.stderr.write('restore:fixup needs DATABASE_URL: the PostgreSQL database that was restored.\n');
+  const { createPool } = await import('../shared/database/pg-pool');
+  const databaseUrl = process.env.DATABASE_URL?.trim();
+  if (!databaseUrl || !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    process.stderr.write(
+      'restore:fixup needs DATABASE_URL (postgres://…): the PostgreSQL database that was restored.\n',
+    );
     process.exit(EXIT_USAGE);
   }
-  if (config.eventStoreConnectionString !== undefined) {
+  if (process.env.EVENTSTORE_CONNECTION_STRING?.trim()) {
     process.stdout.write('Events are in EventStoreDB, whose positions a restore keeps: nothing to do.\n');
     process.exit(EXIT_OK);
   }
-  const pool = createPool(config.databaseUrl, { max: 1, applicationName: 'onthaal-restore-fixup' });
+  const pool = createPool(databaseUrl, { max: 1, applicationName: 'onthaal-restore-fixup' });
   let code: number;
   try {
     code = await runRestoreFixUp(pool);
@@ -81,6 +89,6 @@ async function main(): Promise<void> {
 if (require.main === module) {
   main().catch((error: unknown) => {
     process.stderr.write(`restore:fixup failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(error instanceof Error && error.name === 'ConfigError' ? 78 : EXIT_FAILED);
+    process.exit(EXIT_FAILED);
   });
 }

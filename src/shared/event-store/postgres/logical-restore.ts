@@ -109,10 +109,15 @@ export async function inspectPositions(sql: Sql): Promise<RestoreInspection> {
   };
 }
 
+/** Whether the database holds the PostgreSQL event store (a fresh one does not until its migrations ran). */
+export async function hasEventStore(sql: Sql): Promise<boolean> {
+  const { rows } = await sql.query<{ table: string | null }>(`SELECT to_regclass('es_events')::text AS table`);
+  return rows[0]?.table != null;
+}
+
 /** Throws `RestoreFixUpRequired` when any position is ahead of the server: the service must not write then. */
 export async function assertPositionsBehindServer(pool: Pool): Promise<void> {
-  const exists = await pool.query<{ table: string | null }>(`SELECT to_regclass('es_events')::text AS table`);
-  if (exists.rows[0]?.table == null) return;
+  if (!(await hasEventStore(pool))) return;
   const inspection = await inspectPositions(pool);
   if (inspection.eventsAhead || inspection.positionsAhead.length > 0) throw new RestoreFixUpRequired(inspection);
 }
