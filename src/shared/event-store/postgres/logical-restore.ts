@@ -66,7 +66,7 @@ const NEXT_XID = 'pg_snapshot_xmax(pg_current_snapshot())';
 
 type Sql = Pick<PoolClient, 'query'>;
 
-/** Every base table's pair of numeric columns `…commit…` / `…prepare…` (same name otherwise), except `es_events`. */
+/** Every base table's pair of numeric columns `…commit…` / `…prepare…` (same name otherwise); `es_events` has none. */
 export async function findPositionColumns(sql: Sql): Promise<PositionColumns[]> {
   const { rows } = await sql.query<{ schema: string; table: string; commit: string; prepare: string }>(
     `SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS commit, p.column_name AS prepare
