@@ -10,6 +10,8 @@ function row(municipalityId: string | null, people: number, category: string | n
     base: people,
     people,
     hits: 0,
+    hitPeople: 0,
+    missPeople: people,
     mean: null,
     median: null,
     p90: null,

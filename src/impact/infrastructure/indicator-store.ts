@@ -28,6 +28,8 @@ export interface PopulationFigure {
 /** Everything a table is built from, read in one snapshot, so that the figures and the position agree. */
 export interface IndicatorData {
   readonly rows: AggregateRow[];
+  /** With an organisation filter, the same aggregates without it (same snapshot); else null. */
+  readonly unfiltered: AggregateRow[] | null;
   readonly municipalities: Municipality[];
   readonly populations: PopulationFigure[];
   /** The `$all` position the figures reflect; null when no fact was recorded (by `asOf`). */
@@ -41,6 +43,8 @@ interface RawAggregate {
   base: number;
   people: number;
   hits: number;
+  hit_people: number;
+  miss_people: number;
   mean: number | null;
   median: number | null;
   p90: number | null;
@@ -73,6 +77,10 @@ export class IndicatorStore {
       await tx.query('SET LOCAL jit = off');
       return {
         rows: await this.aggregates(tx, definition, selection),
+        unfiltered:
+          selection.organisationId === null
+            ? null
+            : await this.aggregates(tx, definition, { ...selection, organisationId: null }),
         municipalities: await this.municipalities(tx),
         populations: await this.populations(tx, selection.asOf),
         position: await this.position(tx, selection.asOf),
@@ -122,6 +130,8 @@ export class IndicatorStore {
               count(*)::int AS base,
               count(DISTINCT client_id)::int AS people,
               count(*) FILTER (WHERE hit)::int AS hits,
+              count(DISTINCT client_id) FILTER (WHERE hit)::int AS hit_people,
+              count(DISTINCT client_id) FILTER (WHERE hit IS NOT TRUE)::int AS miss_people,
               avg(measure)::float8 AS mean,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY measure)::float8 AS median,
               percentile_cont(0.9) WITHIN GROUP (ORDER BY measure)::float8 AS p90
@@ -137,6 +147,8 @@ export class IndicatorStore {
       base: Number(row.base),
       people: Number(row.people),
       hits: Number(row.hits),
+      hitPeople: Number(row.hit_people),
+      missPeople: Number(row.miss_people),
       mean: row.mean === null ? null : Number(row.mean),
       median: row.median === null ? null : Number(row.median),
       p90: row.p90 === null ? null : Number(row.p90),

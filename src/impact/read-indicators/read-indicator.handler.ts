@@ -135,6 +135,7 @@ export class ReadIndicatorHandler {
       rows: data.rows,
       population: populationLookup(data.populations),
       threshold: this.threshold,
+      unfiltered: data.unfiltered ?? undefined,
     });
     const wanted = request.municipalityId;
     return {
