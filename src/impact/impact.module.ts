@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PublicationSettings } from './analyst-access/publication-settings';
+import { PublishedCells } from './analyst-access/published-cells';
 import { IndicatorStore } from './infrastructure/indicator-store';
 import { ReadIndicatorHandler } from './read-indicators/read-indicator.handler';
 import { ReadIndicatorsController } from './read-indicators/read-indicators.controller';
@@ -10,6 +11,6 @@ import { ReadIndicatorsController } from './read-indicators/read-indicators.cont
  */
 @Module({
   controllers: [ReadIndicatorsController],
-  providers: [IndicatorStore, ReadIndicatorHandler, PublicationSettings],
+  providers: [IndicatorStore, ReadIndicatorHandler, PublicationSettings, PublishedCells],
 })
 export class ImpactModule {}

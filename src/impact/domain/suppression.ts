@@ -144,9 +144,9 @@ export function exposedCells(grid: Grid, hidden: ReadonlySet<string>): string[] 
       if (edge === via) continue;
       if (order[to] === -1) {
         visit(to, edge);
-        low[node] = Math.min(low[node]!, low[to]!);
-        if (low[to]! > order[node]!) bridges.push(edges[edge]!.key);
-      } else low[node] = Math.min(low[node]!, order[to]!);
+        low[node] = Math.min(low[node], low[to]!);
+        if (low[to]! > order[node]) bridges.push(edges[edge]!.key);
+      } else low[node] = Math.min(low[node], order[to]!);
     }
   };
   for (let node = 0; node <= free; node++) if (order[node] === -1) visit(node, -1);

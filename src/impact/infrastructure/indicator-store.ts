@@ -70,22 +70,42 @@ export class IndicatorStore {
   constructor(private readonly dataSource: DataSource) {}
 
   read(definition: IndicatorDefinition, selection: IndicatorSelection): Promise<IndicatorData> {
-    // One snapshot: the checkpoint read is the one the facts were committed with (shared/projections README).
+    return this.snapshot((tx) => this.readIn(tx, definition, selection));
+  }
+
+  /**
+   * One snapshot: the checkpoint read is the one the facts were committed with (shared/projections README).
+   * Compiling these statements (JIT) cost 50-80 ms each on the W13-scale data set, more than it saved
+   * (docs/performance.md, impact queries).
+   */
+  snapshot<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      // Compiling these statements (JIT) cost 50-80 ms each on the W13-scale data set, more than it saved
-      // (docs/performance.md, impact queries).
       await tx.query('SET LOCAL jit = off');
-      return {
-        rows: await this.aggregates(tx, definition, selection),
-        unfiltered:
-          selection.organisationId === null
-            ? null
-            : await this.aggregates(tx, definition, { ...selection, organisationId: null }),
-        municipalities: await this.municipalities(tx),
-        populations: await this.populations(tx, selection.asOf),
-        position: await this.position(tx, selection.asOf),
-      };
+      return work(tx);
     });
+  }
+
+  /** Everything one table is built from, in the snapshot `tx` (see `snapshot`). */
+  async readIn(
+    tx: EntityManager,
+    definition: IndicatorDefinition,
+    selection: IndicatorSelection,
+  ): Promise<IndicatorData> {
+    return {
+      rows: await this.aggregates(tx, definition, selection),
+      unfiltered:
+        selection.organisationId === null
+          ? null
+          : await this.aggregates(tx, definition, { ...selection, organisationId: null }),
+      municipalities: await this.municipalities(tx),
+      populations: await this.populations(tx, selection.asOf),
+      position: await this.position(tx, selection.asOf),
+    };
+  }
+
+  /** The position the facts' projection has reached (its checkpoint); null before any fact. */
+  factsPosition(): Promise<JsonPosition | null> {
+    return this.snapshot((tx) => this.position(tx, null));
   }
 
   async municipalityExists(municipalityId: string): Promise<boolean> {
