@@ -54,13 +54,17 @@ export class PublishedCells implements OnApplicationBootstrap, OnApplicationShut
     await this.running;
   }
 
-  private async refreshIfMoved(): Promise<void> {
-    if (this.running) return;
+  /** Refreshes when the facts' checkpoint or the date moved on since the last refresh; true when it did. */
+  async refreshIfMoved(): Promise<boolean> {
+    if (this.running) return false;
+    let refreshed = false;
     this.running = (async () => {
       try {
         const state = JSON.stringify([await this.store.factsPosition(), today(this.clock)]);
-        if (state !== this.published) await this.refresh();
+        if (state === this.published) return;
+        await this.refresh();
         this.published = state;
+        refreshed = true;
       } catch (error) {
         this.logger.error({ msg: 'published cells not refreshed', ...describeErrorForLog(error) });
       } finally {
@@ -68,6 +72,7 @@ export class PublishedCells implements OnApplicationBootstrap, OnApplicationShut
       }
     })();
     await this.running;
+    return refreshed;
   }
 
   /** Recomputes the whole table in one snapshot; skipped when another process is at it. Returns the rows written. */

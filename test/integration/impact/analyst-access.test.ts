@@ -106,6 +106,41 @@ describe.each(testDatabaseKinds())('the analysts’ database role on %s', (kind)
     expect(JSON.stringify(all)).not.toMatch(new RegExp(clientIds.join('|')));
   });
 
+  it('is refreshed when the facts or the date moved on, and only then', async () => {
+    let now = new Date('2025-04-30T10:00:00Z');
+    const config = { impact: { suppressionThreshold: 2 }, projectionsEnabled: false } as AppConfig;
+    const cells = new PublishedCells(new IndicatorStore(db.dataSource), config, { now: () => now });
+    expect(await cells.refreshIfMoved()).toBe(true);
+    expect(await cells.refreshIfMoved()).toBe(false);
+    now = new Date('2025-05-01T10:00:00Z');
+    expect(await cells.refreshIfMoved()).toBe(true);
+    const [latest] = await db.dataSource.query(
+      `SELECT to_char(max(month), 'YYYY-MM') AS month, to_char(max(reference_date), 'YYYY-MM-DD') AS reference
+         FROM impact.${PUBLISHED_CELLS}`,
+    );
+    expect(latest).toEqual({ month: '2025-05', reference: '2025-05-01' });
+  });
+
+  it('gives the views back when the published table is reverted', async () => {
+    const reverted = await createTestDatabase({ kind, migrations: MIGRATIONS, poolSize: 1 });
+    try {
+      await reverted.dataSource.undoLastMigration();
+      const [views] = await reverted.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_views WHERE schemaname = 'impact' AND viewname = ANY($1)`,
+        [[...ANALYST_VIEWS]],
+      );
+      expect(views).toEqual({ n: ANALYST_VIEWS.length });
+      const [grant] = await reverted.dataSource.query(
+        `SELECT has_table_privilege($1, 'impact.intakes_by_month', 'SELECT') AS may,
+                has_database_privilege('public', current_database(), 'TEMPORARY') AS temporary`,
+        [ANALYST_ROLE],
+      );
+      expect(grant).toEqual({ may: true, temporary: true });
+    } finally {
+      await reverted.dispose();
+    }
+  });
+
   if (kind === 'postgres') {
     it('is created once when several databases migrate at the same moment', async () => {
       const databases = await Promise.all(
