@@ -154,7 +154,7 @@ export function buildTable(input: TableInput): TableCell[] {
       totalColumn: layout.totalColumn,
       cells: gridCells,
     };
-    const hidden = suppressedCells(grid, threshold);
+    const hidden = suppressedCells(withBasePattern(grid, threshold), threshold);
     for (const area of areas) {
       for (const { column, category, from } of layout.columns) {
         const row = aggregate(area, from);
@@ -173,6 +173,23 @@ export function buildTable(input: TableInput): TableCell[] {
     }
   }
   return cells;
+}
+
+/**
+ * A share hides more than its base requires (its numerator or complement may be small), and then complements of its
+ * own. Indicators over the same observations publish the same bases (`first_time_share` and `reach_per_1000`,
+ * `proactive_share` and the rights per intake): if each chose its complements alone, one's published base could fill
+ * the other's gap. So every table first hides what its bases alone require (the same cells for every indicator over
+ * those observations), and builds on that.
+ */
+function withBasePattern(grid: Grid, threshold: number): Grid {
+  if (![...grid.cells.values()].some((cell) => cell.parts !== undefined)) return grid;
+  const bases = new Map([...grid.cells].map(([key, cell]) => [key, { ...cell, parts: undefined }]));
+  const pattern = suppressedCells({ ...grid, cells: bases }, threshold);
+  const cells = new Map(
+    [...grid.cells].map(([key, cell]) => [key, { ...cell, withheld: cell.withheld === true || pattern.has(key) }]),
+  );
+  return { ...grid, cells };
 }
 
 function aggregateKey(row: Pick<AggregateRow, 'periodStart' | 'municipalityId' | 'category'>): string {

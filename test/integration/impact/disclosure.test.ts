@@ -274,6 +274,43 @@ describe.each(testDatabaseKinds())('disclosure control on %s', (kind) => {
     },
   );
 
+  /** Indicators over the same observations, one cell per period and municipality: they publish the same bases. */
+  const FAMILIES = [
+    ['reach_per_1000', 'first_time_share'],
+    ['proactive_share', 'rights_explored_per_intake', 'rights_granted_per_intake'],
+    ['referral_acceptance_rate', 'referral_response_days'],
+    ['referral_overdue_share', 'cross_municipality_share'],
+  ];
+
+  it.each(FAMILIES.map((family) => [family.join(' + '), family] as const))(
+    '%s: the bases one publishes fill no gap of another',
+    async (_name, family) => {
+      for (const grid of GRIDS) {
+        const query = { period: grid.period, from: grid.from, to: grid.to };
+        const tables = await Promise.all(family.map((code) => read(code, query)));
+        // One cell per period and municipality: a statistic's `median` (its `p90` has the same base).
+        const cellsOf = (result: IndicatorResultView) =>
+          result.cells.filter((cell) => cell.category === null || cell.category === 'median');
+        const combined = cellsOf(tables[0]!).map((cell) => {
+          const same = tables.map((table) =>
+            cellsOf(table).find(
+              (other) => other.period === cell.period && other.municipalityId === cell.municipalityId,
+            )!,
+          );
+          const shown = same.find((each) => !each.suppressed);
+          return { ...cell, category: null, suppressed: !shown, base: shown?.base ?? null, value: shown ? 0 : null };
+        });
+        const [first] = family;
+        const definition = INDICATORS.find((indicator) => indicator.code === first)!;
+        expect([family, grid.period, [...recovered(definition, combined, 'base').keys()]]).toEqual([
+          family,
+          grid.period,
+          [],
+        ]);
+      }
+    },
+  );
+
   it('publishes to the BI role exactly the cells the API publishes by month, and nothing hidden', async () => {
     const written = await new PublishedCells(store, config, CLOCK).refresh();
     expect(written).toBeGreaterThan(0);
