@@ -196,8 +196,9 @@ function aggregateKey(row: Pick<AggregateRow, 'periodStart' | 'municipalityId' |
   return `${row.periodStart}|${row.municipalityId ?? REGION}|${row.category ?? NONE}`;
 }
 
+/** A published cell's key: its published category (`all`, `median`) where an aggregate row has none. */
 function tableCellKey(periodStart: CalendarDate, municipalityId: string | null, category: string | null): string {
-  return `${periodStart}|${municipalityId ?? REGION}|${category ?? NONE}`;
+  return aggregateKey({ periodStart, municipalityId, category });
 }
 
 function indexCells(cells: readonly TableCell[]): Map<string, TableCell> {
