@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnalystRole } from './analyst-access/analyst-role';
 import { PublicationSettings } from './analyst-access/publication-settings';
+import { PublishedCells } from './analyst-access/published-cells';
 import { IndicatorStore } from './infrastructure/indicator-store';
 import { ReadIndicatorHandler } from './read-indicators/read-indicator.handler';
 import { ReadIndicatorsController } from './read-indicators/read-indicators.controller';
@@ -11,6 +12,6 @@ import { ReadIndicatorsController } from './read-indicators/read-indicators.cont
  */
 @Module({
   controllers: [ReadIndicatorsController],
-  providers: [IndicatorStore, ReadIndicatorHandler, PublicationSettings, AnalystRole],
+  providers: [IndicatorStore, ReadIndicatorHandler, PublicationSettings, PublishedCells, AnalystRole],
 })
 export class ImpactModule {}

@@ -71,9 +71,10 @@ describe.each(testDatabaseKinds())('impact measurement on %s', (kind) => {
     expect(response.statusCode).toBe(200);
     const body = response.json<{ indicator: { version: number }; position: unknown; cells: Cell[] }>();
     const cell = (municipalityId: string | null) => body.cells.find((each) => each.municipalityId === municipalityId);
-    // Kortrijk: 3 intakes of 2 people, one proactive; Menen: 3 of 3 people, two proactive.
-    expect(cell(story.kortrijk)).toMatchObject({ value: 0.3333, base: 3, suppressed: false });
-    expect(cell(story.menen)).toMatchObject({ value: 0.6667, base: 3, suppressed: false });
+    // Kortrijk: 3 intakes of 2 people, one proactive (one person: share × base would give it back); Menen: 3 of 3
+    // people, two proactive (the one other is the complement). The region: 3 of 6, each side more than one person.
+    expect(cell(story.kortrijk)).toMatchObject({ value: null, base: null, suppressed: true });
+    expect(cell(story.menen)).toMatchObject({ value: null, base: null, suppressed: true });
     expect(cell(null)).toMatchObject({ value: 0.5, base: 6, suppressed: false });
     expect(body.indicator.version).toBe(1);
     expect(body.position).toEqual({ commit: events.last!.commit.toString(), prepare: events.last!.prepare.toString() });

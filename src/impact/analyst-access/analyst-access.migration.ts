@@ -3,21 +3,22 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** The database role BI tools (Power BI, Metabase, Excel) log in through, as a member (docs/analysts.md). */
 export const ANALYST_ROLE = 'onthaal_analyst';
 
-/** The views the role may read: aggregates with primary suppression, no person keys. */
+/** The views the role could read until ImpactPublishedCells1765065600022 replaced them with a table (ADR 0024). */
 export const ANALYST_VIEWS = ['intakes_by_month', 'referrals_by_month', 'unmet_needs_by_month'] as const;
 /** Reference data the role may read as it is: no person in it. */
 export const ANALYST_REFERENCE_TABLES = ['municipalities', 'population_figures', 'organisations'] as const;
 
 /**
- * Creates the role when missing and grants it what it may read. Also run at every start (`analyst-role.ts`): a logical
+ * Creates the role when missing and grants it `readable` (tables or views of the `impact` schema). This migration ran it
+ * over the views; the service runs it at every start over what the role may read now (`analyst-role.ts`): a logical
  * restore onto a new cluster carries the database but not the server's roles.
  *
  * The role is cluster-wide while every database migrates on its own (tests create many at once): creation tolerates
  * a concurrent one, and a migration user without CREATEROLE skips it with a notice (the SQL for a DBA is in
  * docs/analysts.md); the grants follow whenever the role exists.
  */
-export function grantAnalystAccessSql(): string {
-  const readable = [...ANALYST_VIEWS, ...ANALYST_REFERENCE_TABLES].map((name) => `impact.${name}`).join(', ');
+export function grantAnalystAccessSql(readable: readonly string[]): string {
+  const tables = readable.map((name) => `impact.${name}`).join(', ');
   return `
       DO $$
       BEGIN
@@ -33,7 +34,7 @@ export function grantAnalystAccessSql(): string {
         END IF;
         IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ANALYST_ROLE}') THEN
           GRANT USAGE ON SCHEMA impact TO ${ANALYST_ROLE};
-          GRANT SELECT ON ${readable} TO ${ANALYST_ROLE};
+          GRANT SELECT ON ${tables} TO ${ANALYST_ROLE};
         END IF;
       END $$`;
 }
@@ -59,24 +60,12 @@ function suppressed(column: string): string {
 }
 
 /**
- * What BI tools may read (docs/analysts.md, "The BI role"). Views (not the fact tables, which hold person keys) that
- * aggregate per month with the consent and residence rules and primary suppression, reading the threshold the service
- * publishes in `impact.publication_settings`. The SQL is frozen here like any migration: a change to the rules is a
- * new migration that replaces the views. The role and its grants: `grantAnalystAccessSql`.
+ * The monthly views over the fact tables, as this migration made them; `ImpactPublishedCells1765065600022` drops them
+ * and brings them back when reverted.
  */
-export class ImpactAnalystAccess1765065600001 implements MigrationInterface {
-  readonly name = 'ImpactAnalystAccess1765065600001';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
-      CREATE TABLE impact.publication_settings (
-        singleton              boolean PRIMARY KEY DEFAULT true CHECK (singleton),
-        suppression_threshold  integer NOT NULL CHECK (suppression_threshold >= 2)
-      )`);
-    await runner.query('INSERT INTO impact.publication_settings (suppression_threshold) VALUES (10)');
-
-    const intake = counted('i.client_id', 'i.occurred_on');
-    await runner.query(`
+export async function createMonthlyViews(runner: QueryRunner): Promise<void> {
+  const intake = counted('i.client_id', 'i.occurred_on');
+  await runner.query(`
       CREATE VIEW impact.intakes_by_month AS
       WITH g AS (
         SELECT date_trunc('month', i.occurred_on::timestamp)::date AS month, residence.municipality_id, i.origin,
@@ -89,8 +78,8 @@ export class ImpactAnalystAccess1765065600001 implements MigrationInterface {
              g.people < s.suppression_threshold AS suppressed
         FROM g CROSS JOIN impact.publication_settings s`);
 
-    const referral = counted('f.client_id', 'f.occurred_on');
-    await runner.query(`
+  const referral = counted('f.client_id', 'f.occurred_on');
+  await runner.query(`
       CREATE VIEW impact.referrals_by_month AS
       WITH g AS (
         SELECT date_trunc('month', f.occurred_on::timestamp)::date AS month,
@@ -115,8 +104,8 @@ export class ImpactAnalystAccess1765065600001 implements MigrationInterface {
              ${suppressed('people')}, g.people < s.suppression_threshold AS suppressed
         FROM g CROSS JOIN impact.publication_settings s`);
 
-    const unmet = counted('i.client_id', 'u.occurred_on');
-    await runner.query(`
+  const unmet = counted('i.client_id', 'u.occurred_on');
+  await runner.query(`
       CREATE VIEW impact.unmet_needs_by_month AS
       WITH g AS (
         SELECT date_trunc('month', u.occurred_on::timestamp)::date AS month, residence.municipality_id,
@@ -129,8 +118,28 @@ export class ImpactAnalystAccess1765065600001 implements MigrationInterface {
       SELECT g.month, g.municipality_id, g.life_domain, g.reason, ${suppressed('unmet_needs')},
              ${suppressed('people')}, g.people < s.suppression_threshold AS suppressed
         FROM g CROSS JOIN impact.publication_settings s`);
+}
 
-    await runner.query(grantAnalystAccessSql());
+/**
+ * What BI tools may read (docs/analysts.md, "The BI role"). Views (not the fact tables, which hold person keys) that
+ * aggregate per month with the consent and residence rules and primary suppression, reading the threshold the service
+ * publishes in `impact.publication_settings`. The SQL is frozen here like any migration: a change to the rules is a
+ * new migration that replaces the views (as `ImpactPublishedCells1765065600022` did). The role: `grantAnalystAccessSql`.
+ */
+export class ImpactAnalystAccess1765065600001 implements MigrationInterface {
+  readonly name = 'ImpactAnalystAccess1765065600001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE impact.publication_settings (
+        singleton              boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+        suppression_threshold  integer NOT NULL CHECK (suppression_threshold >= 2)
+      )`);
+    await runner.query('INSERT INTO impact.publication_settings (suppression_threshold) VALUES (10)');
+
+    await createMonthlyViews(runner);
+
+    await runner.query(grantAnalystAccessSql([...ANALYST_VIEWS, ...ANALYST_REFERENCE_TABLES]));
   }
 
   async down(runner: QueryRunner): Promise<void> {

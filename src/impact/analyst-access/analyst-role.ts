@@ -1,11 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  ANALYST_REFERENCE_TABLES,
-  ANALYST_ROLE,
-  ANALYST_VIEWS,
-  grantAnalystAccessSql,
-} from './analyst-access.migration';
+import { ANALYST_REFERENCE_TABLES, ANALYST_ROLE, grantAnalystAccessSql } from './analyst-access.migration';
+import { PUBLISHED_CELLS } from './published-cells.migration';
+
+/** What the role may read today: the published figures and the reference data (ADR 0024). */
+const ANALYST_READABLE = [PUBLISHED_CELLS, ...ANALYST_REFERENCE_TABLES];
 
 /**
  * Creates the BI role and its grants at start when they are missing. The migration did it once, but a logical restore
@@ -21,7 +20,7 @@ export class AnalystRole implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       if (await this.inPlace()) return;
-      await this.dataSource.query(grantAnalystAccessSql());
+      await this.dataSource.query(grantAnalystAccessSql(ANALYST_READABLE));
       if (await this.inPlace()) this.logger.log(`Role ${ANALYST_ROLE} and its grants restored`);
       else this.logger.warn(`Role ${ANALYST_ROLE} is missing and could not be created (docs/analysts.md)`);
     } catch (error) {
@@ -31,7 +30,7 @@ export class AnalystRole implements OnApplicationBootstrap {
   }
 
   private async inPlace(): Promise<boolean> {
-    const readable = [...ANALYST_VIEWS, ...ANALYST_REFERENCE_TABLES].map((name) => `impact.${name}`);
+    const readable = ANALYST_READABLE.map((name) => `impact.${name}`);
     const rows: { granted: boolean }[] = await this.dataSource.query(
       `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) THEN false
                    ELSE has_schema_privilege($1, 'impact', 'USAGE')

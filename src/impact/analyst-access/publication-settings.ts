@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
 /**
- * Publishes the configured suppression threshold to `impact.publication_settings`, so that the BI views suppress
- * exactly as the API does (`IMPACT_SUPPRESSION_THRESHOLD`).
+ * Writes the configured suppression threshold to `impact.publication_settings` (`IMPACT_SUPPRESSION_THRESHOLD`), so
+ * that an audit of the database sees what the published figures were suppressed with.
  */
 @Injectable()
 export class PublicationSettings implements OnApplicationBootstrap {

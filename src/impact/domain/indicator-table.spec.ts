@@ -10,6 +10,8 @@ function row(municipalityId: string | null, people: number, category: string | n
     base: people,
     people,
     hits: 0,
+    hitPeople: 0,
+    missPeople: people,
     mean: null,
     median: null,
     p90: null,
@@ -64,5 +66,38 @@ describe('the published table', () => {
       ['unlisted', true],
       [null, false],
     ]);
+  });
+
+  it('hides in a share at least what its base alone requires, so that a sibling over the same people fills no gap', () => {
+    const four = ['a', 'b', 'c', 'd'].map((id) => ({ municipalityId: id, name: id.toUpperCase() }));
+    // People reached: a 4 (too few), b 24, c 25, d 30. First-time: in c only 3 people were (the numerator).
+    const people: [string | null, number, number][] = [
+      ['a', 4, 2],
+      ['b', 24, 12],
+      ['c', 25, 3],
+      ['d', 30, 15],
+      [null, 83, 32],
+    ];
+    const rows = people.map(([id, count, hits]) => ({
+      ...row(id, count),
+      hits,
+      hitPeople: hits,
+      missPeople: count - hits,
+    }));
+    const table = (code: string) =>
+      buildTable({
+        definition: findIndicator(code)!,
+        range,
+        municipalities: four,
+        rows,
+        population: () => 10_000,
+        threshold: 10,
+      })
+        .filter((cell) => cell.suppressed)
+        .map((cell) => cell.municipalityId);
+    expect(table('reach_per_1000')).toEqual(['a', 'b']);
+    // Alone, the share would hide a and c only: reach's published c (25) and its own published b (24) would give a
+    // back from the region's 83. On top of the bases' pattern, a stays hidden in both with b.
+    expect(table('first_time_share')).toEqual(['a', 'b', 'c']);
   });
 });

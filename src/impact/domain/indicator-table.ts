@@ -13,6 +13,10 @@ export interface AggregateRow {
   readonly base: number;
   readonly people: number;
   readonly hits: number;
+  /** Distinct people of the observations that meet the condition (a share's numerator). */
+  readonly hitPeople: number;
+  /** Distinct people of the observations that do not (its complement). */
+  readonly missPeople: number;
   readonly mean: number | null;
   readonly median: number | null;
   readonly p90: number | null;
@@ -32,6 +36,12 @@ export interface TableInput {
   /** Inhabitants on 1 January for the period starting on `periodStart`; null when unknown. */
   readonly population: (municipalityId: string, periodStart: CalendarDate) => number | null;
   readonly threshold: number;
+  /**
+   * With an organisation filter: the same table's aggregates without it. The filtered table then hides every cell the
+   * full one hides, and every cell whose rest (full minus filtered) has too few people, since the two tables side by
+   * side would publish that rest (docs/analysts.md, "Across answers").
+   */
+  readonly unfiltered?: readonly AggregateRow[];
 }
 
 /** A published figure. A suppressed cell shows neither its value nor its base. */
@@ -82,6 +92,8 @@ const EMPTY: AggregateRow = {
   base: 0,
   people: 0,
   hits: 0,
+  hitPeople: 0,
+  missPeople: 0,
   mean: null,
   median: null,
   p90: null,
@@ -99,12 +111,13 @@ function round(value: number | null, decimals: number): number | null {
  */
 export function buildTable(input: TableInput): TableCell[] {
   const { definition, threshold } = input;
+  const full = input.unfiltered && indexCells(buildTable({ ...input, rows: input.unfiltered, unfiltered: undefined }));
+  const fullRows = new Map<string, AggregateRow>();
+  for (const row of input.unfiltered ?? []) fullRows.set(aggregateKey(row), row);
   const layout = layoutOf(definition, input.rows);
   const rowKey = (municipalityId: string | null) => municipalityId ?? REGION;
   const indexed = new Map<string, AggregateRow>();
-  for (const row of input.rows) {
-    indexed.set(`${row.periodStart}|${cellKey(rowKey(row.municipalityId), row.category ?? NONE)}`, row);
-  }
+  for (const row of input.rows) indexed.set(aggregateKey(row), row);
   // A municipality the rows name but the list lacks still gets its row: left out, the region minus the rows shown
   // would give it away.
   const listed = input.municipalities.map((municipality) => municipality.municipalityId);
@@ -116,12 +129,22 @@ export function buildTable(input: TableInput): TableCell[] {
   const cells: TableCell[] = [];
   for (const periodStart of periodStarts(input.range)) {
     const aggregate = (municipalityId: string | null, from: string) =>
-      indexed.get(`${periodStart}|${cellKey(rowKey(municipalityId), from)}`) ?? EMPTY;
+      indexed.get(aggregateKey({ periodStart, municipalityId, category: from })) ?? EMPTY;
     const gridCells = new Map<string, GridCell>();
     for (const area of areas) {
-      for (const { column, from } of layout.columns) {
+      for (const { column, category, from } of layout.columns) {
         const row = aggregate(area, from);
-        gridCells.set(cellKey(rowKey(area), column), { base: row.base, people: row.people });
+        // A share gives its numerator and complement away (share × base): their people count as well.
+        const parts = definition.aggregate === 'share' ? [row.hitPeople, row.missPeople] : undefined;
+        const withheld =
+          full !== undefined &&
+          (full.get(tableCellKey(periodStart, area, category))?.suppressed !== false ||
+            !restPublishable(
+              row,
+              fullRows.get(aggregateKey({ periodStart, municipalityId: area, category: from })),
+              threshold,
+            ));
+        gridCells.set(cellKey(rowKey(area), column), { base: row.base, people: row.people, parts, withheld });
       }
     }
     const grid: Grid = {
@@ -131,7 +154,7 @@ export function buildTable(input: TableInput): TableCell[] {
       totalColumn: layout.totalColumn,
       cells: gridCells,
     };
-    const hidden = suppressedCells(grid, threshold);
+    const hidden = suppressedCells(withBasePattern(grid, threshold), threshold);
     for (const area of areas) {
       for (const { column, category, from } of layout.columns) {
         const row = aggregate(area, from);
@@ -150,6 +173,51 @@ export function buildTable(input: TableInput): TableCell[] {
     }
   }
   return cells;
+}
+
+/**
+ * A share hides more than its base requires (its numerator or complement may be small), and then complements of its
+ * own. Indicators over the same observations publish the same bases (`first_time_share` and `reach_per_1000`,
+ * `proactive_share` and the rights per intake): if each chose its complements alone, one's published base could fill
+ * the other's gap. So every table first hides what its bases alone require (the same cells for every indicator over
+ * those observations), and builds on that.
+ */
+function withBasePattern(grid: Grid, threshold: number): Grid {
+  if (![...grid.cells.values()].some((cell) => cell.parts !== undefined)) return grid;
+  const bases = new Map([...grid.cells].map(([key, cell]) => [key, { ...cell, parts: undefined }]));
+  const pattern = suppressedCells({ ...grid, cells: bases }, threshold);
+  const cells = new Map(
+    [...grid.cells].map(([key, cell]) => [key, { ...cell, withheld: cell.withheld === true || pattern.has(key) }]),
+  );
+  return { ...grid, cells };
+}
+
+function aggregateKey(row: Pick<AggregateRow, 'periodStart' | 'municipalityId' | 'category'>): string {
+  return `${row.periodStart}|${row.municipalityId ?? REGION}|${row.category ?? NONE}`;
+}
+
+/** A published cell's key: its published category (`all`, `median`) where an aggregate row has none. */
+function tableCellKey(periodStart: CalendarDate, municipalityId: string | null, category: string | null): string {
+  return aggregateKey({ periodStart, municipalityId, category });
+}
+
+function indexCells(cells: readonly TableCell[]): Map<string, TableCell> {
+  return new Map(cells.map((cell) => [tableCellKey(cell.periodStart, cell.municipalityId, cell.category), cell]));
+}
+
+/**
+ * Whether the rest of a filtered cell (the full cell's observations minus the filtered ones) may be published: each
+ * group of it (all, the numerator, the complement) is empty, or has at least `threshold` people. Its people are not
+ * known, only that they are at least the full cell's minus the filtered cell's (a person can be in both).
+ */
+function restPublishable(filtered: AggregateRow, full: AggregateRow | undefined, threshold: number): boolean {
+  const whole = full ?? EMPTY;
+  const groups: [items: number, people: number][] = [
+    [whole.base - filtered.base, whole.people - filtered.people],
+    [whole.hits - filtered.hits, whole.hitPeople - filtered.hitPeople],
+    [whole.base - whole.hits - (filtered.base - filtered.hits), whole.missPeople - filtered.missPeople],
+  ];
+  return groups.every(([items, people]) => items === 0 || people >= threshold);
 }
 
 function valueOf(

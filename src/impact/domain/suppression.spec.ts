@@ -1,4 +1,4 @@
-import { cellKey, suppressedCells, type Grid, type GridCell } from './suppression';
+import { cellKey, exposedCells, suppressedCells, type Grid, type GridCell } from './suppression';
 
 /** A grid from rows of bases (people = base), the last row being the region's totals. */
 function grid(
@@ -83,5 +83,62 @@ describe('small-cell suppression', () => {
   it('hides a cell whose many items come from too few people', () => {
     const table = grid({ a: [40], b: [50], region: [90] }, { columns: ['n'], totalColumn: null, people: { a: [3] } });
     expect(hiddenOf(suppressedCells(table, 10))).toEqual(['a/n', 'b/n']);
+  });
+
+  it('hides a share whose numerator or complement has too few people, though its base has enough', () => {
+    const share = (people: number, numerator: number): GridCell => ({
+      base: people,
+      people,
+      parts: [numerator, people - numerator],
+    });
+    const table: Grid = {
+      rows: ['a', 'b', 'c', 'd'],
+      totalRow: 'region',
+      columns: ['n'],
+      totalColumn: null,
+      cells: new Map([
+        [cellKey('a', 'n'), share(30, 4)], // 4 people in the numerator: share × base would give them back
+        [cellKey('b', 'n'), share(30, 25)], // 5 in the complement: base − share × base would
+        [cellKey('c', 'n'), share(40, 0)], // none at all: reveals no one
+        [cellKey('d', 'n'), share(50, 20)],
+        [cellKey('region', 'n'), share(150, 49)],
+      ]),
+    };
+    expect(hiddenOf(suppressedCells(table, 10))).toEqual(['a/n', 'b/n']);
+  });
+
+  it('hides a withheld cell, but not an empty one', () => {
+    const table = grid({ a: [30], b: [0], c: [40], d: [50], region: [120] }, { columns: ['n'], totalColumn: null });
+    const cells = new Map(table.cells);
+    cells.set(cellKey('a', 'n'), { base: 30, people: 30, withheld: true });
+    cells.set(cellKey('b', 'n'), { base: 0, people: 0, withheld: true });
+    expect(hiddenOf(suppressedCells({ ...table, cells }, 10))).toEqual(['a/n', 'c/n']);
+  });
+
+  it('finds a hidden cell that a chain of lines pins down although every line hides two, and hides more', () => {
+    //            x   y   z   w  all: a/z joins two blocks of four hidden cells, it lies on no cycle of them
+    const small = 3;
+    const table = grid(
+      {
+        a: [small, small, small, 50, 59],
+        b: [small, small, 50, 50, 106],
+        c: [50, 50, small, small, 106],
+        d: [50, 50, small, small, 106],
+        e: [50, 50, 50, 50, 200],
+        region: [156, 156, 109, 203, 624],
+      },
+      { columns: ['x', 'y', 'z', 'w'], totalColumn: 'all' },
+    );
+    const primary = new Set([...table.cells].filter(([, cell]) => cell.people < 10).map(([key]) => key));
+    expect(hiddenOf(new Set(exposedCells(table, primary)))).toEqual(['a/z']);
+    const hidden = suppressedCells(table, 10);
+    expect(exposedCells(table, hidden)).toEqual([]);
+    expect(hidden.size).toBeGreaterThan(primary.size);
+  });
+
+  it('sees a lone hidden cell of a column without totals across it as exposed, two as protected', () => {
+    const table = grid({ a: [4], b: [20], c: [30], region: [54] }, { columns: ['n'], totalColumn: null });
+    expect(hiddenOf(new Set(exposedCells(table, new Set([cellKey('a', 'n')]))))).toEqual(['a/n']);
+    expect(exposedCells(table, new Set([cellKey('a', 'n'), cellKey('b', 'n')]))).toEqual([]);
   });
 });

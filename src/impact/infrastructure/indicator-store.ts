@@ -28,6 +28,8 @@ export interface PopulationFigure {
 /** Everything a table is built from, read in one snapshot, so that the figures and the position agree. */
 export interface IndicatorData {
   readonly rows: AggregateRow[];
+  /** With an organisation filter, the same aggregates without it (same snapshot); else null. */
+  readonly unfiltered: AggregateRow[] | null;
   readonly municipalities: Municipality[];
   readonly populations: PopulationFigure[];
   /** The `$all` position the figures reflect; null when no fact was recorded (by `asOf`). */
@@ -41,6 +43,8 @@ interface RawAggregate {
   base: number;
   people: number;
   hits: number;
+  hit_people: number;
+  miss_people: number;
   mean: number | null;
   median: number | null;
   p90: number | null;
@@ -66,18 +70,42 @@ export class IndicatorStore {
   constructor(private readonly dataSource: DataSource) {}
 
   read(definition: IndicatorDefinition, selection: IndicatorSelection): Promise<IndicatorData> {
-    // One snapshot: the checkpoint read is the one the facts were committed with (shared/projections README).
+    return this.snapshot((tx) => this.readIn(tx, definition, selection));
+  }
+
+  /**
+   * One snapshot: the checkpoint read is the one the facts were committed with (shared/projections README).
+   * Compiling these statements (JIT) cost 50-80 ms each on the W13-scale data set, more than it saved
+   * (docs/performance.md, impact queries).
+   */
+  snapshot<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      // Compiling these statements (JIT) cost 50-80 ms each on the W13-scale data set, more than it saved
-      // (docs/performance.md, impact queries).
       await tx.query('SET LOCAL jit = off');
-      return {
-        rows: await this.aggregates(tx, definition, selection),
-        municipalities: await this.municipalities(tx),
-        populations: await this.populations(tx, selection.asOf),
-        position: await this.position(tx, selection.asOf),
-      };
+      return work(tx);
     });
+  }
+
+  /** Everything one table is built from, in the snapshot `tx` (see `snapshot`). */
+  async readIn(
+    tx: EntityManager,
+    definition: IndicatorDefinition,
+    selection: IndicatorSelection,
+  ): Promise<IndicatorData> {
+    return {
+      rows: await this.aggregates(tx, definition, selection),
+      unfiltered:
+        selection.organisationId === null
+          ? null
+          : await this.aggregates(tx, definition, { ...selection, organisationId: null }),
+      municipalities: await this.municipalities(tx),
+      populations: await this.populations(tx, selection.asOf),
+      position: await this.position(tx, selection.asOf),
+    };
+  }
+
+  /** The position the facts' projection has reached (its checkpoint); null before any fact. */
+  factsPosition(): Promise<JsonPosition | null> {
+    return this.snapshot((tx) => this.position(tx, null));
   }
 
   async municipalityExists(municipalityId: string): Promise<boolean> {
@@ -122,6 +150,8 @@ export class IndicatorStore {
               count(*)::int AS base,
               count(DISTINCT client_id)::int AS people,
               count(*) FILTER (WHERE hit)::int AS hits,
+              count(DISTINCT client_id) FILTER (WHERE hit)::int AS hit_people,
+              count(DISTINCT client_id) FILTER (WHERE hit IS NOT TRUE)::int AS miss_people,
               avg(measure)::float8 AS mean,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY measure)::float8 AS median,
               percentile_cont(0.9) WITHIN GROUP (ORDER BY measure)::float8 AS p90
@@ -137,6 +167,8 @@ export class IndicatorStore {
       base: Number(row.base),
       people: Number(row.people),
       hits: Number(row.hits),
+      hitPeople: Number(row.hit_people),
+      missPeople: Number(row.miss_people),
       mean: row.mean === null ? null : Number(row.mean),
       median: row.median === null ? null : Number(row.median),
       p90: row.p90 === null ? null : Number(row.p90),

@@ -5,10 +5,10 @@ import { CLOCK, type Clock } from '../../shared/domain/clock';
 import type { FieldProblem } from '../../shared/domain/field-problem';
 import { today } from '../../shared/domain/today';
 import { validateRequest } from '../../shared/http/request-validation';
-import { buildTable } from '../domain/indicator-table';
 import { findIndicator, INDICATORS, type IndicatorDefinition } from '../domain/indicators';
 import { defaultFrom, endOfBrusselsDay, rangeTooLong, wholePeriods, MAX_RANGE_YEARS } from '../domain/periods';
-import { IndicatorStore, type PopulationFigure } from '../infrastructure/indicator-store';
+import { IndicatorStore } from '../infrastructure/indicator-store';
+import { publishedTable } from '../infrastructure/published-table';
 import { IndicatorQueryRequest, REGION } from './indicator-query.request';
 import type { IndicatorDefinitionView, IndicatorListView, IndicatorResultView } from './indicator.view';
 
@@ -34,19 +34,6 @@ function viewOf(definition: IndicatorDefinition): IndicatorDefinitionView {
     definition: definition.definition,
     organisationFilter: definition.organisationFilter,
     breakdown: definition.breakdown && { ...definition.breakdown },
-  };
-}
-
-/** The population for a period: the figure of 1 January of its year, or the latest earlier year recorded. */
-function populationLookup(figures: readonly PopulationFigure[]) {
-  return (municipalityId: string, periodStart: CalendarDate): number | null => {
-    const year = Number(periodStart.slice(0, 4));
-    let best: PopulationFigure | undefined;
-    for (const figure of figures) {
-      if (figure.municipalityId !== municipalityId || figure.year > year) continue;
-      if (!best || figure.year > best.year) best = figure;
-    }
-    return best?.population ?? null;
   };
 }
 
@@ -128,14 +115,7 @@ export class ReadIndicatorHandler {
     const organisationId = request.organisationId ?? null;
     const data = await this.store.read(definition, { range, asOf, organisationId, referenceDate: reference });
     const names = new Map(data.municipalities.map((municipality) => [municipality.municipalityId, municipality.name]));
-    const cells = buildTable({
-      definition,
-      range,
-      municipalities: data.municipalities,
-      rows: data.rows,
-      population: populationLookup(data.populations),
-      threshold: this.threshold,
-    });
+    const cells = publishedTable(definition, range, data, this.threshold);
     const wanted = request.municipalityId;
     return {
       indicator: viewOf(definition),

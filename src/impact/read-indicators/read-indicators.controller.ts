@@ -32,7 +32,8 @@ export class ReadIndicatorsController {
   @ApiQueryEndpoint(
     'Read an indicator',
     'Its figures per period × municipality (and the region) × category, each with its base and whether it is ' +
-      'suppressed (fewer people than the threshold, or needed to hide another cell), the indicator version and ' +
+      "suppressed (fewer people than the threshold in its base, a share's numerator or complement, or needed to " +
+      'hide another cell), the indicator version and ' +
       'the event-store position the figures reflect. `from`/`to` widen to whole periods (default: 1 January of ' +
       'this year to today). With `Accept: text/csv` the same table comes as CSV, one line per cell.',
   )
@@ -48,7 +49,9 @@ export class ReadIndicatorsController {
   @ApiQuery({
     name: 'organisationId',
     required: false,
-    description: "Only this organisation's work (see the definition).",
+    description:
+      "Only this organisation's work (see the definition). A cell the full table hides, or whose rest (the full " +
+      'cell minus this one) has too few people, is hidden too (docs/analysts.md, "Across answers").',
   })
   @ApiQuery({
     name: 'asOf',

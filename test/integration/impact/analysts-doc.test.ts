@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImpactAnalystAccess1765065600001 } from '../../../src/impact/analyst-access/analyst-access.migration';
+import { ImpactPublishedCells1765065600022 } from '../../../src/impact/analyst-access/published-cells.migration';
 import { INDICATORS } from '../../../src/impact/domain/indicators';
 import { ImpactFacts1765065600000 } from '../../../src/impact/facts/impact-facts.migration';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
@@ -33,7 +34,7 @@ describe('docs/analysts.md', () => {
   beforeAll(async () => {
     db = await createTestDatabase({
       kind: 'pglite',
-      migrations: [ImpactFacts1765065600000, ImpactAnalystAccess1765065600001],
+      migrations: [ImpactFacts1765065600000, ImpactAnalystAccess1765065600001, ImpactPublishedCells1765065600022],
     });
   });
   afterAll(() => db?.dispose());

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../../../src/config/app-config';
 import { ImpactAnalystAccess1765065600001 } from '../../../src/impact/analyst-access/analyst-access.migration';
+import { ImpactPublishedCells1765065600022 } from '../../../src/impact/analyst-access/published-cells.migration';
 import { INDICATORS } from '../../../src/impact/domain/indicators';
 import { ImpactFacts1765065600000 } from '../../../src/impact/facts/impact-facts.migration';
 import { impactFactsProjection, IMPACT_FACTS_PROJECTION } from '../../../src/impact/facts/impact-facts.projection';
@@ -59,7 +60,10 @@ describe.each(testDatabaseKinds())('impact indicators on %s', (kind) => {
     );
 
   beforeAll(async () => {
-    db = await createTestDatabase({ kind, migrations: [ImpactFacts1765065600000, ImpactAnalystAccess1765065600001] });
+    db = await createTestDatabase({
+      kind,
+      migrations: [ImpactFacts1765065600000, ImpactAnalystAccess1765065600001, ImpactPublishedCells1765065600022],
+    });
     const eventStore = new PostgresEventStore(db.pool, { minPollIntervalMs: 5, maxPollIntervalMs: 40 });
     events = new ImpactEvents(eventStore);
     story = await appendStory(events, () => new Promise((resolve) => setTimeout(resolve, 20)));
