@@ -12,7 +12,7 @@ describe('where the personal-data keys come from', () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   const development = { mode: 'development', secret: undefined, clockToleranceSeconds: 30 } as const;
-  const none = { kek: undefined, previousKek: undefined, indexKey: undefined };
+  const none = { kek: undefined, previousKek: undefined, indexKey: undefined, kekRotationDays: 90 };
 
   it('uses configured keys as given', async () => {
     const kek = randomBytes(32);
@@ -25,6 +25,7 @@ describe('where the personal-data keys come from', () => {
         kek: kek.toString('base64'),
         previousKek: previous.toString('base64'),
         indexKey: index.toString('base64'),
+        kekRotationDays: 90,
       },
     });
     expect(material.kek.equals(kek)).toBe(true);
