@@ -15,6 +15,7 @@ import { clientPeopleProjection } from './client-summary/client-people.projectio
 import { ClientsModule } from './clients.module';
 import { ClientsIdentityIndex1764547200001 } from './common/identity-index.migration';
 import { clientErasuresProjection } from './erasure/erasure.projection';
+import { ClientsErasureRewrites1765065600222 } from './erasure/erasure-rewrites.migration';
 
 /** The clients capability as the composition root registers it (`src/capabilities.ts`). */
 export const clientsCapability: Capability = {
@@ -28,6 +29,7 @@ export const clientsCapability: Capability = {
     ClientsResidences1764547200004,
     ClientsConsents1764547200005,
     PersonalDataKekGenerations1765065600022,
+    ClientsErasureRewrites1765065600222,
   ],
   entities: [ClientPeopleRow, ClientRegisterRow, ClientResidenceRow, ClientConsentRow],
   projections: [

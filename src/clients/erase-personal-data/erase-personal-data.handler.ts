@@ -5,8 +5,8 @@ import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { clientDecider, type ClientState } from '../domain/client.decider';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream } from '../common/client-streams';
-import { IDENTITY_INDEX_TABLE, IdentityIndex } from '../common/identity-index';
-import { PERSONAL_DATA_KEYS_TABLE, rewriteTables } from '../../shared/crypto';
+import { IdentityIndex } from '../common/identity-index';
+import { rewriteErasedTables } from '../erasure/erasure-rewrites';
 import { rethrowAsProblem } from '../common/problems';
 import { today } from '../../shared/domain/today';
 
@@ -33,7 +33,7 @@ export class ErasePersonalDataHandler {
       .catch(rethrowAsProblem);
     await this.personalData.shred(clientId);
     await this.identities.remove([clientId]);
-    await rewriteTables(this.dataSource, [PERSONAL_DATA_KEYS_TABLE, IDENTITY_INDEX_TABLE]);
+    await rewriteErasedTables(this.dataSource);
     return result;
   }
 }
