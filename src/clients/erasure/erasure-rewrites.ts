@@ -1,13 +1,8 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PERSONAL_DATA_KEYS_TABLE, rewriteTables, rowsOf, type SqlRunner } from '../../shared/crypto';
+import { ReactionLoop } from '../../shared/projections';
 import { IDENTITY_INDEX_TABLE } from '../common/identity-index';
 
 const POLL_MS = 1_000;
@@ -32,10 +27,7 @@ export async function requestErasureRewrite(tx: SqlRunner): Promise<void> {
  */
 @Injectable()
 export class ErasureRewrites implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('ErasureRewrites');
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
-  private stopped = false;
+  private readonly loop = new ReactionLoop('Rewriting the tables after an erasure', POLL_MS, () => this.rewriteIfDue());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,13 +35,11 @@ export class ErasureRewrites implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.projectionsEnabled) this.schedule();
+    if (this.config.projectionsEnabled) this.loop.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.round;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Rewrites if asked to; returns whether it did. */
@@ -63,21 +53,5 @@ export class ErasureRewrites implements OnApplicationBootstrap, BeforeApplicatio
       due.due_since,
     ]);
     return true;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.round = this.rewriteIfDue()
-        .then(() => undefined)
-        .catch((error: unknown) => {
-          // The class only: a database error's message can quote values. The next round tries again.
-          this.logger.warn(
-            `Rewriting the tables after an erasure failed: ${error instanceof Error ? error.name : 'error'}`,
-          );
-        })
-        .finally(() => this.schedule());
-    }, POLL_MS);
-    this.timer.unref();
   }
 }

@@ -1,10 +1,4 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CommandExecutor } from '../../shared/commands/command-executor';
@@ -12,6 +6,7 @@ import { rowsOf } from '../../shared/crypto';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
 import { today } from '../../shared/domain/today';
+import { ReactionLoop } from '../../shared/projections';
 import { ClientAccessQuery } from '../../clients';
 import { consentFor } from '../common/referral-consents';
 import { referralStream, ReferralStreams } from '../common/referral-streams';
@@ -37,10 +32,7 @@ interface DueRevocation {
  */
 @Injectable()
 export class ConsentWithdrawalRevocations implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('ConsentWithdrawalRevocations');
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
-  private stopped = false;
+  private readonly loop = new ReactionLoop('Revoking referrals of withdrawn consents', POLL_MS, () => this.revokeDue());
 
   constructor(
     private readonly dataSource: DataSource,
@@ -53,13 +45,11 @@ export class ConsentWithdrawalRevocations implements OnApplicationBootstrap, Bef
 
   onApplicationBootstrap(): void {
     // Runs where the projections run: a process started without them (a command-line tool) changes nothing.
-    if (this.config.projectionsEnabled) this.schedule();
+    if (this.config.projectionsEnabled) this.loop.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.round;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Revokes every referral due now; returns how many it revoked. */
@@ -74,14 +64,15 @@ export class ConsentWithdrawalRevocations implements OnApplicationBootstrap, Bef
     );
     let revoked = 0;
     for (const row of due) {
-      if (this.stopped) break;
+      if (this.loop.isStopped) break;
       if (await this.revoke(row)) revoked += 1;
     }
     return revoked;
   }
 
   private async revoke(row: DueRevocation): Promise<boolean> {
-    const { state } = await this.streams.existing(row.referral_id);
+    // A referral gone from the store (restored apart from this database) is settled like an answered one.
+    const { state } = await this.streams.load(row.referral_id);
     if (state.status !== 'sent') return this.settle(row.referral_id);
     const basis = state.sent.consentBasis;
     const person = await this.people.of(state.sent.clientId);
@@ -134,22 +125,4 @@ export class ConsentWithdrawalRevocations implements OnApplicationBootstrap, Bef
     await this.dataSource.query(`DELETE FROM referrals_on_consent WHERE referral_id = $1`, [referralId]);
     return false;
   }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.round = this.revokeDue()
-        .then(() => undefined)
-        .catch((error: unknown) => {
-          // The class only: a database error's message can quote values. The next round tries again.
-          this.logger.warn(`Revoking referrals of withdrawn consents failed: ${errorName(error)}`);
-        })
-        .finally(() => this.schedule());
-    }, POLL_MS);
-    this.timer.unref();
-  }
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
 }
