@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { PersonalDataKeys } from '../shared/crypto';
+import { kekGenerations, type PersonalDataKeys, recordKekGeneration, retireKekGeneration } from '../shared/crypto';
 
 /** What the app context hands the command (the composition root builds it). */
 export interface KeyRotationContext {
@@ -38,6 +38,7 @@ export async function runKeyRotation(
     `Current KEK ${keyring.current.id}; previous KEK ${keyring.previous?.id ?? '(none given)'}\n` +
       `Before: ${describe(await context.keys.countByKek(context.dataSource))}\n`,
   );
+  await recordKekGeneration(context.dataSource, keyring.current.id);
   const summary = await context.keys.rewrapAll(context.dataSource, {
     onBatch: (done) => output.stdout.write(`  ${done} rewrapped\n`),
   });
@@ -52,7 +53,25 @@ export async function runKeyRotation(
     return EXIT_INCOMPLETE;
   }
   output.stdout.write('Every data key is wrapped by the current KEK: PERSONAL_DATA_KEK_PREVIOUS can be removed.\n');
+  if (keyring.previous !== undefined) await retireKekGeneration(context.dataSource, keyring.previous.id);
+  await reportGenerations(context, output);
   return EXIT_OK;
+}
+
+/** The KEK generations of this database: which one may be destroyed from when (docs/privacy.md). */
+async function reportGenerations(context: KeyRotationContext, output: KeyRotationOutput): Promise<void> {
+  const current = context.keys.keyring.current.id;
+  for (const generation of await kekGenerations(context.dataSource)) {
+    const since = generation.firstUsedAt.toISOString().slice(0, 10);
+    const state =
+      generation.kekId === current
+        ? 'current'
+        : generation.retiredAt === null
+          ? `still wraps ${generation.keys} key(s)`
+          : `retired ${generation.retiredAt.toISOString().slice(0, 10)}: destroy it once every backup and WAL ` +
+            'archive taken before that day has expired';
+    output.stdout.write(`KEK ${generation.kekId}: first used ${since}, ${state}\n`);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Capability } from '../capabilities';
-import { PersonalDataKeys1764547200000 } from '../shared/crypto';
+import { PersonalDataKekGenerations1765065600022, PersonalDataKeys1764547200000 } from '../shared/crypto';
 import { ClientConsentRow } from './client-consents/client-consent.row';
 import { ClientsConsents1764547200005 } from './client-consents/client-consents.migration';
 import { clientConsentsProjection } from './client-consents/client-consents.projection';
@@ -15,6 +15,7 @@ import { clientPeopleProjection } from './client-summary/client-people.projectio
 import { ClientsModule } from './clients.module';
 import { ClientsIdentityIndex1764547200001 } from './common/identity-index.migration';
 import { clientErasuresProjection } from './erasure/erasure.projection';
+import { ClientsErasureRewrites1765065600222 } from './erasure/erasure-rewrites.migration';
 
 /** The clients capability as the composition root registers it (`src/capabilities.ts`). */
 export const clientsCapability: Capability = {
@@ -27,6 +28,8 @@ export const clientsCapability: Capability = {
     ClientsRegister1764547200003,
     ClientsResidences1764547200004,
     ClientsConsents1764547200005,
+    PersonalDataKekGenerations1765065600022,
+    ClientsErasureRewrites1765065600222,
   ],
   entities: [ClientPeopleRow, ClientRegisterRow, ClientResidenceRow, ClientConsentRow],
   projections: [

@@ -11,6 +11,7 @@ import { ClientStreams } from './common/client-streams';
 import { IdentityIndex } from './common/identity-index';
 import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.controller';
 import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
+import { ErasureRewrites } from './erasure/erasure-rewrites';
 import { FindClientsController } from './find-clients/find-clients.controller';
 import { GiveConsentController } from './give-consent/give-consent.controller';
 import { GiveConsentHandler } from './give-consent/give-consent.handler';
@@ -49,6 +50,7 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.c
     RegisterClientHandler,
     GiveConsentHandler,
     ErasePersonalDataHandler,
+    ErasureRewrites,
     SubjectAccessHandler,
     ClientAccessQuery,
     ClientReportingQuery,

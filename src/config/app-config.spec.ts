@@ -29,7 +29,12 @@ describe('loadConfig', () => {
     expect(config.rateLimits).toEqual({ windowSeconds: 60, perIp: 1200, perUser: 300 });
     expect(config.corsOrigins).toEqual([]);
     expect(config.trustProxy).toBe(false);
-    expect(config.personalData).toEqual({ kek: undefined, previousKek: undefined, indexKey: undefined });
+    expect(config.personalData).toEqual({
+      kek: undefined,
+      previousKek: undefined,
+      indexKey: undefined,
+      kekRotationDays: 90,
+    });
   });
 
   it('reads every variable', () => {
@@ -56,6 +61,7 @@ describe('loadConfig', () => {
       PERSONAL_DATA_KEK_PREVIOUS: PREVIOUS_KEK,
       PERSONAL_DATA_INDEX_KEY: INDEX_KEY,
       IMPACT_SUPPRESSION_THRESHOLD: '15',
+      PERSONAL_DATA_KEK_ROTATION_DAYS: '30',
     });
     expect(config).toEqual({
       port: 8080,
@@ -73,7 +79,7 @@ describe('loadConfig', () => {
       rateLimits: { windowSeconds: 10, perIp: 100, perUser: 50 },
       corsOrigins: ['https://onthaal.w13.example', 'http://localhost:5173'],
       trustProxy: ['10.0.0.2', '10.1.0.0/16'],
-      personalData: { kek: KEK, previousKek: PREVIOUS_KEK, indexKey: INDEX_KEY },
+      personalData: { kek: KEK, previousKek: PREVIOUS_KEK, indexKey: INDEX_KEY, kekRotationDays: 30 },
       impact: { suppressionThreshold: 15 },
     });
   });
@@ -204,7 +210,7 @@ describe('loadConfig', () => {
       ]);
       expect(
         loadConfig({ NODE_ENV: 'production', PERSONAL_DATA_KEK: KEK, PERSONAL_DATA_INDEX_KEY: INDEX_KEY }).personalData,
-      ).toEqual({ kek: KEK, previousKek: undefined, indexKey: INDEX_KEY });
+      ).toEqual({ kek: KEK, previousKek: undefined, indexKey: INDEX_KEY, kekRotationDays: 90 });
       // Outside production the service derives or generates development keys (src/shared/crypto/key-material.ts).
       expect(problemsOf({ NODE_ENV: 'test' })).toEqual([]);
     });

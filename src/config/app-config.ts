@@ -59,6 +59,11 @@ export interface PersonalDataKeyConfig {
   readonly previousKek: string | undefined;
   /** `PERSONAL_DATA_INDEX_KEY`: keys the blind indexes (look-ups by INSZ, by name and birth date). */
   readonly indexKey: string | undefined;
+  /**
+   * `PERSONAL_DATA_KEK_ROTATION_DAYS` (default 90): the KEK is due for rotation this many days after its first use;
+   * older, the service warns (log, metrics). It bounds how long an erased person's key stays openable in copies.
+   */
+  readonly kekRotationDays: number;
 }
 
 /** Asymmetric JWS algorithms an identity provider may sign with. HS* (a shared secret) and `none` never. */
@@ -223,7 +228,8 @@ function readPersonalDataKeys(read: EnvReader, problems: string[], production: b
   if (indexKey !== undefined && [kek, previousKek].some((key) => key !== undefined && sameKey(key, indexKey))) {
     problems.push('PERSONAL_DATA_INDEX_KEY must differ from the key-encryption keys');
   }
-  return { kek, previousKek, indexKey };
+  const kekRotationDays = read.integer('PERSONAL_DATA_KEK_ROTATION_DAYS', 90, 1, 3650);
+  return { kek, previousKek, indexKey, kekRotationDays };
 }
 
 function sameKey(a: string, b: string): boolean {

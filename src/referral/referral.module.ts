@@ -12,6 +12,7 @@ import { ReferralNotes } from './common/referral-notes';
 import { ReferralSteps } from './common/referral-steps';
 import { ReferralStreams } from './common/referral-streams';
 import { SentReferrals } from './common/sent-referrals';
+import { ConsentWithdrawalRevocations } from './consent-withdrawals/consent-withdrawal-revocations';
 import { CompleteReferralController } from './complete-referral/complete-referral.controller';
 import { CoordinationController } from './coordination/coordination.controller';
 import { CoordinationQuery } from './coordination/coordination.query';
@@ -58,6 +59,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ReferralAccess,
     ReferralSteps,
     SendReferralHandler,
+    ConsentWithdrawalRevocations,
     SentReferrals,
     ReferralListsQuery,
     CoordinationQuery,

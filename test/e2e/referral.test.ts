@@ -3,11 +3,13 @@ import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../../src/shared/crypto';
 import type { Clock } from '../../src/shared/domain/clock';
-import type { Position } from '../../src/shared/event-store';
+import { EVENT_STORE, type EventStore, type Position } from '../../src/shared/event-store';
+import { ConsentWithdrawalRevocations } from '../../src/referral/consent-withdrawals/consent-withdrawal-revocations';
 import { startTestApp, type TestApp } from '../support/app';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
 import { committedHead } from '../support/event-log';
+import { eventually } from '../support/projections';
 
 type Headers = Record<string, string>;
 type Method = 'GET' | 'POST';
@@ -305,6 +307,59 @@ describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) =>
       clientId: null,
       note: null,
       personalDataShared: false,
+    });
+  });
+
+  it('revokes the referrals awaiting an answer when the consent they rest on is withdrawn, once', async () => {
+    const clientId = await person('none');
+    const consent = ok(
+      await request('POST', `/clients/${clientId}/consents`, as.kortrijk, {
+        scope: 'share_with_organisation',
+        organisationId: ocmwMenen,
+      }),
+      201,
+    );
+    const { trajectoryId, needId } = await trajectory(clientId);
+    const body = { trajectoryId, toOrganisationId: ocmwMenen, lifeDomain: 'debts', needId, note: NOTE };
+    const awaiting = ok(await request('POST', '/referrals', as.kortrijk, body), 201);
+    const accepted = ok(await request('POST', '/referrals', as.kortrijk, body), 201);
+    ok(await request('POST', `/referrals/${accepted.referralId}/acceptance`, as.menen, {}));
+    expect([awaiting.consentId, accepted.consentId]).toEqual([consent.consentId, consent.consentId]);
+
+    ok(await request('POST', `/clients/${clientId}/consents/${consent.consentId}/withdrawal`, as.kortrijk, {}), 200);
+    const outbox = await eventually(
+      'the revocation in the outbox',
+      async () => ok<Items>(await request('GET', '/referrals/outbox?status=revoked&limit=200', as.kortrijk)),
+      (page) => page.items.some((item) => item.referralId === awaiting.referralId),
+      30_000,
+    );
+    expect(outbox.items.map((item) => item.referralId)).not.toContain(accepted.referralId);
+    expect(ok(await request('GET', `/referrals/${awaiting.referralId}`, as.kortrijk))).toMatchObject({
+      status: 'revoked',
+      revoked: { reason: 'consent_withdrawn' },
+    });
+    // Accepting afterwards is refused; the referral already accepted goes on (the person is with the receiver).
+    const late = await request('POST', `/referrals/${awaiting.referralId}/acceptance`, as.menen, {});
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
+    expect(ok(await request('GET', `/referrals/${accepted.referralId}`, as.menen))).toMatchObject({
+      status: 'accepted',
+    });
+
+    // Replayed (a rebuild, or a crash after the append and before the row was settled): nothing appended twice.
+    await service.app
+      .get(DataSource)
+      .query(`INSERT INTO referrals_on_consent (referral_id, consent_id, revocation_due) VALUES ($1, $2, true)`, [
+        awaiting.referralId,
+        consent.consentId,
+      ]);
+    expect(await service.app.get(ConsentWithdrawalRevocations).revokeDue()).toBe(0);
+    const history = await service.app.get<EventStore>(EVENT_STORE).readStream(`referral-${awaiting.referralId}`);
+    const revocations = history.filter((event) => event.type === 'ReferralRevoked');
+    expect(revocations).toHaveLength(1);
+    expect(revocations[0]).toMatchObject({
+      data: { reason: 'consent_withdrawn', revokedByOrganisationId: ocmwKortrijk },
+      metadata: { actorId: 'onthaal:consent-withdrawal', organisationId: ocmwKortrijk },
     });
   });
 

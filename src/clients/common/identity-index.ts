@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { BlindIndex, rowsOf, type SqlRunner } from '../../shared/crypto';
 import { nameAndBirthDateKey, type PersonalDetails } from '../domain/personal-details';
 
+/** The table of keyed hashes: erasure rewrites it, so that no deleted hash stays in its files or its indexes. */
+export const IDENTITY_INDEX_TABLE = 'clients_identity_index';
+
 const INSZ_PURPOSE = 'client.insz';
 const NAME_PURPOSE = 'client.nameAndBirthDate';
 

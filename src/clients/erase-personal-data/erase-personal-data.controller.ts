@@ -30,8 +30,10 @@ export class ErasePersonalDataController {
   @AccessLogged({ resource: 'client', idParam: 'clientId', personIdParam: 'clientId' })
   @ApiCommandEndpoint(
     "Erase a person's personal data (GDPR art. 17)",
-    "Destroys the person's data key (every sealed copy, in events, read models and backups, becomes unreadable), " +
-      'appends `ClientPersonalDataErased` and scrubs the read models. The person stays as an anonymous id in counts ' +
+    "Destroys the person's data key (every sealed copy in events and read models becomes unreadable; in older " +
+      'backups, once the key-encryption key of their time is destroyed), ' +
+      'appends `ClientPersonalDataErased`, rewrites the key and look-up tables so that no old copy of the key stays in ' +
+      "the database's files, and scrubs the read models. The person stays as an anonymous id in counts " +
       'and referral flows. Idempotent: a second erasure answers the same and changes nothing. For the ' +
       'data-protection officer, region-wide (docs/privacy.md).',
     CLIENT_API_TEXTS,

@@ -1,17 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { type CommandContext, CommandExecutor, type CommandResult } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { clientDecider, type ClientState } from '../domain/client.decider';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
+import { rewriteErasedTables } from '../erasure/erasure-rewrites';
 import { rethrowAsProblem } from '../common/problems';
 import { today } from '../../shared/domain/today';
 
 /**
  * GDPR art. 17, in this order: append `ClientPersonalDataErased` (the record that it happened, and the fact every
- * projection scrubs on), then destroy the person's data key and their blind indexes. A crash between the two is
- * repaired by repeating the erasure (it appends nothing the second time, then destroys what is left) and by the
+ * projection scrubs on), then destroy the person's data key and their blind indexes, then rewrite both tables so
+ * that the old row versions holding them leave the database's files too (ADR 0022). A crash in between is repaired
+ * by repeating the erasure (it appends nothing the second time, then destroys and rewrites what is left) and by the
  * `clients.erasures` projection, which replays every erasure on this database.
  */
 @Injectable()
@@ -20,6 +23,7 @@ export class ErasePersonalDataHandler {
     private readonly executor: CommandExecutor,
     private readonly personalData: ClientPersonalData,
     private readonly identities: IdentityIndex,
+    private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -29,6 +33,7 @@ export class ErasePersonalDataHandler {
       .catch(rethrowAsProblem);
     await this.personalData.shred(clientId);
     await this.identities.remove([clientId]);
+    await rewriteErasedTables(this.dataSource);
     return result;
   }
 }

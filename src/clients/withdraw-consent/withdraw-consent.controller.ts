@@ -40,8 +40,9 @@ export class WithdrawConsentController {
   @AccessLogged({ resource: 'client', idParam: 'clientId', personIdParam: 'clientId' })
   @ApiCommandEndpoint(
     "Record the withdrawal of a person's consent",
-    'From `withdrawnOn` (default today) the consent no longer holds. Withdrawing twice changes nothing. For social ' +
-      'workers of an organisation that sees the person.',
+    'From `withdrawnOn` (default today) the consent no longer holds. Referrals still awaiting an answer that rest on ' +
+      'it are revoked shortly after (reason `consent_withdrawn`, docs/referrals.md). Withdrawing twice changes ' +
+      'nothing. For social workers of an organisation that sees the person.',
     CLIENT_API_TEXTS,
   )
   @ApiProblemsWith(CLIENT_API_TEXTS, 404)

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { AppConfig } from '../../config/app-config';
+import { readOrCreateSecretFile } from '../crypto/secret-file';
 import type { AuthenticatedUser, Role } from './authenticated-user';
 import { TokenRejected, userFromClaims } from './token-claims';
 import type { TokenVerifier } from './token-verifier';
@@ -19,19 +19,17 @@ type DevelopmentAuth = Extract<AppConfig['auth'], { mode: 'development' }>;
 /**
  * The development signing secret: `AUTH_DEV_SECRET`, or else a random one generated on first use and kept in
  * `DATA_DIR/auth-dev-secret` (mode 0600), so that `npm run token` and the service agree without configuration.
- * Creating the file is exclusive: when both start at once, one writes and the other reads.
  */
 export async function developmentSecret(auth: DevelopmentAuth, dataDir: string): Promise<string> {
   if (auth.secret !== undefined) return auth.secret;
-  const path = join(dataDir, DEVELOPMENT_SECRET_FILE);
-  await mkdir(dataDir, { recursive: true });
-  try {
-    await writeFile(path, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  const secret = await readOrCreateSecretFile(dataDir, DEVELOPMENT_SECRET_FILE, () =>
+    randomBytes(32).toString('base64url'),
+  );
+  if (secret.length < 32) {
+    throw new Error(
+      `${join(dataDir, DEVELOPMENT_SECRET_FILE)} does not hold a development secret; delete it to make a new one`,
+    );
   }
-  const secret = (await readFile(path, 'utf8')).trim();
-  if (secret.length < 32) throw new Error(`${path} does not hold a development secret; delete it to make a new one`);
   return secret;
 }
 

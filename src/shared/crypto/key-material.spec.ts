@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GENERATED_INDEX_KEY_FILE, GENERATED_KEK_FILE, resolvePersonalDataKeys } from './key-material';
@@ -12,7 +12,7 @@ describe('where the personal-data keys come from', () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   const development = { mode: 'development', secret: undefined, clockToleranceSeconds: 30 } as const;
-  const none = { kek: undefined, previousKek: undefined, indexKey: undefined };
+  const none = { kek: undefined, previousKek: undefined, indexKey: undefined, kekRotationDays: 90 };
 
   it('uses configured keys as given', async () => {
     const kek = randomBytes(32);
@@ -25,6 +25,7 @@ describe('where the personal-data keys come from', () => {
         kek: kek.toString('base64'),
         previousKek: previous.toString('base64'),
         indexKey: index.toString('base64'),
+        kekRotationDays: 90,
       },
     });
     expect(material.kek.equals(kek)).toBe(true);
@@ -54,5 +55,17 @@ describe('where the personal-data keys come from', () => {
     expect(Buffer.from((await readFile(join(dataDir, GENERATED_INDEX_KEY_FILE), 'utf8')).trim(), 'base64')).toEqual(
       first.indexKey,
     );
+  });
+
+  it('narrows a key file found readable by others to mode 0600, keeping its key', async () => {
+    const folder = join(dataDir, 'older-version');
+    const first = await resolvePersonalDataKeys({ dataDir: folder, auth: development, personalData: none });
+    for (const file of [GENERATED_KEK_FILE, GENERATED_INDEX_KEY_FILE]) await chmod(join(folder, file), 0o644);
+    const second = await resolvePersonalDataKeys({ dataDir: folder, auth: development, personalData: none });
+    expect(second.kek.equals(first.kek)).toBe(true);
+    for (const file of [GENERATED_KEK_FILE, GENERATED_INDEX_KEY_FILE]) {
+      expect((await stat(join(folder, file))).mode & 0o777).toBe(0o600);
+    }
+    expect((await stat(folder)).mode & 0o777).toBe(0o700);
   });
 });

@@ -1,9 +1,9 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app-config';
 import { BLIND_INDEX_KEY_BYTES } from './blind-index';
 import { KEY_ENCRYPTION_KEY_BYTES } from './keyring';
+import { readOrCreateSecretFile } from './secret-file';
 
 /** Files under `DATA_DIR` holding generated development keys (base64, mode 0600), next to the embedded database. */
 export const GENERATED_KEK_FILE = 'personal-data-kek';
@@ -74,17 +74,13 @@ async function keyOf(
   return { key: await generatedKey(dataDir, file, bytes), source: 'generated under DATA_DIR' };
 }
 
-/** Created exclusively: when the service and a command-line tool start at once, one writes and the other reads. */
+/** Created once, readable by the service's user only (mode 0600, also fixed on files made by older versions). */
 async function generatedKey(dataDir: string, file: string, bytes: number): Promise<Buffer> {
-  const path = join(dataDir, file);
-  await mkdir(dataDir, { recursive: true });
-  try {
-    await writeFile(path, `${randomBytes(bytes).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  const content = await readOrCreateSecretFile(dataDir, file, () => randomBytes(bytes).toString('base64'));
+  const key = Buffer.from(content, 'base64');
+  if (key.length !== bytes) {
+    throw new Error(`${join(dataDir, file)} does not hold a ${bytes}-byte key; restore it from a backup`);
   }
-  const key = Buffer.from((await readFile(path, 'utf8')).trim(), 'base64');
-  if (key.length !== bytes) throw new Error(`${path} does not hold a ${bytes}-byte key; restore it from a backup`);
   return key;
 }
 

@@ -35,6 +35,9 @@ export interface RewrapSummary {
   readonly unknownKek: number;
 }
 
+/** The table of data keys: erasure rewrites it (`rewriteTables`) so that no old version of a key stays in its files. */
+export const PERSONAL_DATA_KEYS_TABLE = 'personal_data_keys';
+
 interface KeyRow {
   subject_id: string;
   wrapped_key: Buffer | null;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,7 +19,10 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgres {
-  /** A plain `postgres://` URL for `pg` and TypeORM. Any user and password are accepted. */
+  /**
+   * A `postgres://` URL for `pg` and TypeORM, with the password of this start: the socket refuses a connection
+   * without it (any user name). The URL is a secret: never log it.
+   */
   readonly url: string;
   /** Stops accepting connections and closes the database cleanly. End the pools that use `url` first. */
   stop(): Promise<void>;
@@ -35,8 +39,12 @@ type WorkerMessage = { type: 'ready'; address: string } | { type: 'failed'; mess
  * "unnamed prepared statement does not exist") and its queue stalls after an error. This queue runs a connection's
  * messages up to its Sync or simple Query as one unit, and while that connection has a transaction open, runs
  * only that connection's units (PGlite is one session: everyone else waits for the transaction to end).
+ *
+ * PGlite answers every startup with "authentication ok": `authenticate` asks the client for the password of this
+ * start first (cleartext over loopback), and hands PGlite the startup only when it matches (ADR 0022).
  */
 const WORKER_SOURCE = `
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const { parentPort, threadId, workerData } = require('node:worker_threads');
@@ -114,6 +122,75 @@ class UnitQueue {
   }
 }
 
+const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
+const CANCEL_REQUEST = 80877102;
+const MAX_STARTUP_BYTES = 10000;
+const MAX_PASSWORD_MESSAGE_BYTES = 1024;
+const AUTHENTICATION_TIMEOUT_MS = 10000;
+const ASK_FOR_PASSWORD = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 3]);
+const expectedPassword = crypto.createHash('sha256').update(workerData.password).digest();
+
+function passwordFailed(socket) {
+  const fields = ['SFATAL', 'VFATAL', 'C28P01', 'Mpassword authentication failed'];
+  const body = Buffer.concat([...fields.map((field) => Buffer.from(field + '\\0', 'utf8')), Buffer.from([0])]);
+  const header = Buffer.alloc(5);
+  header.write('E', 0);
+  header.writeInt32BE(4 + body.length, 1);
+  socket.end(Buffer.concat([header, body]));
+}
+
+// Resolves with the client's startup message once it sent the right password; null once the connection is refused.
+function authenticate(socket) {
+  return new Promise((resolve) => {
+    let buffer = Buffer.alloc(0);
+    let startup = null;
+    const finish = (result) => {
+      clearTimeout(timer);
+      socket.removeListener('data', onData);
+      socket.removeListener('error', refuse);
+      socket.removeListener('close', refuse);
+      resolve(result);
+    };
+    const refuse = () => {
+      passwordFailed(socket);
+      finish(null);
+    };
+    const timer = setTimeout(refuse, AUTHENTICATION_TIMEOUT_MS);
+    const onData = (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (startup === null) {
+          if (buffer.length < 8) return;
+          const length = buffer.readInt32BE(0);
+          const code = buffer.readInt32BE(4);
+          if (length === 8 && (code === SSL_REQUEST || code === GSSENC_REQUEST)) {
+            socket.write('N');
+            buffer = buffer.subarray(8);
+            continue;
+          }
+          if (code === CANCEL_REQUEST || length < 8 || length > MAX_STARTUP_BYTES) return refuse();
+          if (buffer.length < length) return;
+          startup = buffer.subarray(0, length);
+          buffer = buffer.subarray(length);
+          socket.write(ASK_FOR_PASSWORD);
+          continue;
+        }
+        if (buffer.length < 5) return;
+        const length = buffer.readInt32BE(1);
+        if (buffer[0] !== 0x70 || length < 5 || length > MAX_PASSWORD_MESSAGE_BYTES) return refuse();
+        if (buffer.length < 1 + length) return;
+        const given = crypto.createHash('sha256').update(buffer.subarray(5, length)).digest();
+        if (!crypto.timingSafeEqual(given, expectedPassword)) return refuse();
+        return finish(startup);
+      }
+    };
+    socket.on('data', onData);
+    socket.once('error', refuse);
+    socket.once('close', refuse);
+  });
+}
+
 async function openDatabase() {
   if (workerData.dataDir !== undefined) return PGlite.create({ dataDir: workerData.dataDir });
   const template = workerData.templateFile;
@@ -149,10 +226,20 @@ async function openDatabase() {
     const forget = () => handlers.delete(handler);
     handler.addEventListener('close', forget);
     handler.addEventListener('error', forget);
-    handler.attach(socket).catch(() => {
-      forget();
-      socket.destroy();
-    });
+    authenticate(socket)
+      .then(async (startup) => {
+        if (startup === null) {
+          forget();
+          return;
+        }
+        await handler.attach(socket);
+        // The startup message, held back until the password matched: PGlite now answers it (authentication ok).
+        await handler.handleData(startup);
+      })
+      .catch(() => {
+        forget();
+        socket.destroy();
+      });
   });
   try {
     await new Promise((listening, failed) => {
@@ -179,7 +266,7 @@ async function openDatabase() {
 
 /**
  * Starts PGlite (PostgreSQL 18 compiled to WASM) behind a PostgreSQL wire-protocol socket on 127.0.0.1, so that
- * the application speaks `pg` everywhere.
+ * the application speaks `pg` everywhere. The socket asks for a password made at each start (in `url`).
  *
  * It runs in a worker thread: the database's CPU work then does not block this thread's event loop, and PGlite's
  * own dynamic `import()`s run in a plain Node context (Jest's module sandbox cannot run them).
@@ -191,9 +278,12 @@ async function openDatabase() {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  // New at every start: only this process (and whom it hands the URL) can connect, not anything else on the host.
+  const password = randomBytes(24).toString('base64url');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
+      password,
       dataDir,
       maxConnections: options.maxConnections ?? 20,
       templateFile:
@@ -218,7 +308,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 
   let stopped: Promise<void> | undefined;
   return {
-    url: `postgres://postgres@${address}/postgres`,
+    url: `postgres://postgres:${password}@${address}/postgres`,
     stop() {
       stopped ??= (async () => {
         worker.postMessage('stop');

@@ -9,3 +9,4 @@ export { readCheckpoint, resetCheckpoint, type StoredCheckpoint } from './checkp
 export { estimateLagEvents, progressFraction, readHead, type StoreHead } from './lag';
 export type { BackoffOptions } from './backoff';
 export { ReadYourWrites, READ_YOUR_WRITES_TIMEOUT_MS } from './read-your-writes';
+export { ReactionLoop } from './reaction-loop';

@@ -6,6 +6,9 @@ import {
   Keyring,
   PersonalDataKeys,
   PersonalDataKeys1764547200000,
+  PersonalDataKekGenerations1765065600022,
+  kekGenerations,
+  recordKekGeneration,
   PersonalDataShredded,
   PersonalDataUndecryptable,
   rowsOf,
@@ -26,7 +29,10 @@ function capture() {
 describe.each(testDatabaseKinds())('personal-data keys in %s', (kind) => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase({ kind, migrations: [PersonalDataKeys1764547200000] });
+    db = await createTestDatabase({
+      kind,
+      migrations: [PersonalDataKeys1764547200000, PersonalDataKekGenerations1765065600022],
+    });
   });
   afterAll(() => db.dispose());
 
@@ -86,11 +92,25 @@ describe.each(testDatabaseKinds())('personal-data keys in %s', (kind) => {
     ).toBe(1);
     expect(blind.text().err).toContain('6 data key(s) are wrapped by a KEK this run was not given');
 
+    await recordKekGeneration(db.dataSource, oldKek.id);
     const run = capture();
     const rotating = new PersonalDataKeys(new Keyring(newKek, oldKek));
     expect(await runKeyRotation({ dataSource: db.dataSource, keys: rotating }, run.output)).toBe(0);
     expect(run.text().out).toContain('Rewrapped 6 data key(s)');
     expect(run.text().out).toContain(`6 wrapped by ${newKek.id} (current)`);
+    // The generations: the old KEK retired today (it may be destroyed once the backups of before today expired).
+    const today = new Date().toISOString().slice(0, 10);
+    expect(run.text().out).toContain(`KEK ${newKek.id}: first used ${today}, current`);
+    expect(run.text().out).toContain(`KEK ${oldKek.id}: first used `);
+    expect(run.text().out).toMatch(new RegExp(`KEK ${oldKek.id}: first used [0-9-]+, retired ${today}: destroy it`));
+    const generations = await kekGenerations(db.dataSource);
+    expect(generations.find((generation) => generation.kekId === oldKek.id)).toMatchObject({ keys: 0 });
+    expect(generations.find((generation) => generation.kekId === oldKek.id)?.retiredAt).toBeInstanceOf(Date);
+    expect(generations.find((generation) => generation.kekId === newKek.id)).toMatchObject({
+      keys: 6,
+      retiredAt: null,
+      ageDays: 0,
+    });
 
     const after = new PersonalDataKeys(new Keyring(newKek));
     for (const subject of subjects.slice(0, 6)) {

@@ -69,6 +69,30 @@ describe('embedded PostgreSQL (PGlite)', () => {
     }
   });
 
+  it('refuses a connection without the password of this start, even on the loopback interface', async () => {
+    const server = await startEmbeddedPostgres({ templateFile: join(folder, 'template.tar') });
+    try {
+      const url = new URL(server.url);
+      expect(url.hostname).toBe('127.0.0.1');
+      expect(url.password.length).toBeGreaterThanOrEqual(32);
+      const attempt = async (password: string | undefined) => {
+        const candidate = new URL(server.url);
+        candidate.password = password ?? '';
+        const pool = createPool(candidate.toString(), { max: 1, applicationName: 'onthaal-test' });
+        try {
+          return (await pool.query<{ one: number }>('SELECT 1 AS one')).rows;
+        } finally {
+          await pool.end();
+        }
+      };
+      await expect(attempt('not-the-password')).rejects.toMatchObject({ code: '28P01' });
+      await expect(attempt(undefined)).rejects.toThrow();
+      expect(await attempt(url.password)).toEqual([{ one: 1 }]);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('serves many connections at once without mixing their statements or transactions', async () => {
     const server = await startEmbeddedPostgres({ maxConnections: 10, templateFile: join(folder, 'template.tar') });
     const pool = createPool(server.url, { max: 8, applicationName: 'onthaal-test' });

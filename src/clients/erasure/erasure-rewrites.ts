@@ -1,0 +1,57 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { PERSONAL_DATA_KEYS_TABLE, rewriteTables, rowsOf, type SqlRunner } from '../../shared/crypto';
+import { ReactionLoop } from '../../shared/projections';
+import { IDENTITY_INDEX_TABLE } from '../common/identity-index';
+
+const POLL_MS = 1_000;
+
+/** The tables an erasure changes, rewritten after it so that no old row version stays in their files. */
+export function rewriteErasedTables(db: SqlRunner): Promise<void> {
+  return rewriteTables(db, [PERSONAL_DATA_KEYS_TABLE, IDENTITY_INDEX_TABLE]);
+}
+
+/** Asks for a rewrite: inside the projection's transaction, where VACUUM cannot run. */
+export async function requestErasureRewrite(tx: SqlRunner): Promise<void> {
+  await tx.query(
+    `INSERT INTO clients_erasure_rewrites_due (singleton, due_since) VALUES (true, now())
+     ON CONFLICT (singleton) DO UPDATE SET due_since = now()`,
+  );
+}
+
+/**
+ * Rewrites the key and look-up tables when the `clients.erasures` projection destroyed something itself, as after a
+ * restore of a backup taken before an erasure (ADR 0022). Runs where the projections run; a request made while a
+ * rewrite runs is kept for the next round.
+ */
+@Injectable()
+export class ErasureRewrites implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly loop = new ReactionLoop('Rewriting the tables after an erasure', POLL_MS, () => this.rewriteIfDue());
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.projectionsEnabled) this.loop.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** Rewrites if asked to; returns whether it did. */
+  async rewriteIfDue(): Promise<boolean> {
+    const [due] = rowsOf<{ due_since: string }>(
+      await this.dataSource.query(`SELECT due_since::text AS due_since FROM clients_erasure_rewrites_due`),
+    );
+    if (due === undefined) return false;
+    await rewriteErasedTables(this.dataSource);
+    await this.dataSource.query(`DELETE FROM clients_erasure_rewrites_due WHERE due_since <= $1::timestamptz`, [
+      due.due_since,
+    ]);
+    return true;
+  }
+}
