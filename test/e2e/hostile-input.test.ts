@@ -19,18 +19,30 @@ const INSZ = '85073003328';
 
 type Headers = Record<string, string>;
 
-/** Sends raw bytes to the listening service and returns the raw answer. */
+/**
+ * Sends raw bytes to the listening service and returns the raw answer, once complete. The socket is left open for
+ * writing: a server that answers before reading a whole request must not see it end early.
+ */
 function rawRequest(port: number, bytes: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
     const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const answer = () => Buffer.concat(chunks).toString('utf8');
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      const [head, body] = answer().split('\r\n\r\n');
+      const length = /content-length:\s*(\d+)/i.exec(head ?? '');
+      if (body !== undefined && length && Buffer.byteLength(body) >= Number(length[1])) {
+        socket.destroy();
+        resolve(answer());
+      }
+    });
     socket.on('error', (error: NodeJS.ErrnoException) => {
       // The server may reset the connection after answering a request it refused to read.
-      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') resolve(Buffer.concat(chunks).toString('utf8'));
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') resolve(answer());
       else reject(error);
     });
-    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('close', () => resolve(answer()));
   });
 }
 
@@ -325,11 +337,12 @@ describe.each(testDatabaseKinds())('hostile input (on %s)', (kind) => {
     });
 
     it('answers a body over the limit and a body that is not JSON as problems', async () => {
-      const body = JSON.stringify({ name: `${NAME}${'a'.repeat(20_000)}` });
+      // Over the 16 KiB most commands accept.
+      const body = JSON.stringify({ givenName: `${NAME}${'a'.repeat(20_000)}` });
       expectRawProblem(
         await rawRequest(
           port,
-          `POST /organisations HTTP/1.1\r\nHost: x\r\nAuthorization: ${as.admin.authorization}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+          `POST /clients HTTP/1.1\r\nHost: x\r\nAuthorization: ${as.socialWorker.authorization}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
         ),
         413,
         'PAYLOAD_TOO_LARGE',
