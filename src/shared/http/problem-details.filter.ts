@@ -49,9 +49,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    const instance = instanceOf(request);
     const problem = {
       ...this.toProblem(exception),
-      instance: request.url.split('?')[0],
+      ...(instance === undefined ? {} : { instance }),
       requestId: String(request.id),
     };
     if (problem.status >= 500) {
@@ -126,4 +127,22 @@ function detailOf(exception: HttpException): string | undefined {
 function statusOfFrameworkError(exception: unknown): number | undefined {
   const status = (exception as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/** A path parameter that is one of our ids or a number: safe to repeat. Anything else could be the caller's text. */
+const PLAIN_PARAMETER = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,10})$/i;
+
+/**
+ * The problem's `instance`: the route with its ids filled in (`/organisations/0b1e…`), a parameter of another
+ * shape left as its name (`/organisations/:organisationId`); none for a path that matches no route, which is all
+ * the caller's text.
+ */
+function instanceOf(request: FastifyRequest): string | undefined {
+  const template = request.routeOptions?.url;
+  if (template === undefined) return undefined;
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  return template.replace(/:([A-Za-z0-9_]+)/g, (placeholder, name: string) => {
+    const value = params[name];
+    return typeof value === 'string' && PLAIN_PARAMETER.test(value) ? value : placeholder;
+  });
 }
