@@ -84,15 +84,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     void reply.header('x-request-id', request.id);
   });
   // After the hooks that set the security headers; Node.js itself refuses a request line over 16 KiB (431).
-  fastify.addHook('preParsing', async (request) => {
-    if (request.url.length > MAX_URL_LENGTH) {
-      throw new ProblemException(
-        414,
-        'URI_TOO_LONG',
-        'URI too long',
-        'The URL or one of its path segments is too long.',
-      );
-    }
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    if (request.url.length <= MAX_URL_LENGTH) return done(null, payload);
+    done(new ProblemException(414, 'URI_TOO_LONG', 'URI too long', 'The URL or one of its path segments is too long.'));
   });
   fastify.addHook('onResponse', async (request, reply) => {
     // The route template, not the URL: paths hold ids, and query strings may hold names.

@@ -34,5 +34,3 @@ export class IndicatorQueryRequest {
   @IsString()
   asOf?: string;
 }
-
-

@@ -39,7 +39,7 @@ export const BodyLimit = (bytes: number) => applyDecorators(RouteConfig({ bodyLi
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
-    const configured = (route.config as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+    const configured: unknown = Reflect.get(route.config ?? {}, 'bodyLimit');
     route.bodyLimit ??= typeof configured === 'number' ? configured : BODY_LIMITS.defaultBytes;
   });
   fastify.removeAllContentTypeParsers();
