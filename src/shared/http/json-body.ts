@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MAX_APPEND_BYTES } from '../event-store';
@@ -30,7 +29,7 @@ export const BODY_LIMITS = {
 const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Sets the body limit of a route that needs more than `BODY_LIMITS.defaultBytes`. */
-export const BodyLimit = (bytes: number) => applyDecorators(RouteConfig({ bodyLimit: bytes }));
+export const BodyLimit = (bytes: number): MethodDecorator => RouteConfig({ bodyLimit: bytes });
 
 /**
  * Replaces Fastify's and Nest's body parsers with one for `application/json` in UTF-8 only: any other content type
