@@ -11,7 +11,10 @@ import { BEARER_SCHEME } from './shared/auth/access.decorators';
 import { installAccessLogHook } from './shared/auth/access-log/access-log.hook';
 import { describeAccess } from './shared/auth/openapi-access';
 import { trackRoutes } from './shared/auth/route-inventory';
-import { MAX_APPEND_BYTES } from './shared/event-store';
+import { answerClientError, answerFrameworkError, MAX_URL_LENGTH } from './shared/http/framework-errors';
+import { installJsonBodyParser } from './shared/http/json-body';
+import { ProblemException } from './shared/http/problem-details';
+import { RequestParametersInterceptor } from './shared/http/request-parameters';
 import { createValidationPipe } from './shared/http/validation';
 import { ProblemDetailsFilter } from './shared/http/problem-details.filter';
 import { createRootLogger, JsonLogger, requestContext } from './shared/observability/logging';
@@ -33,8 +36,10 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
-    // A command body never needs more than one append's worth of data.
-    bodyLimit: MAX_APPEND_BYTES,
+    // Each route's body limit is set by installJsonBodyParser (docs/adr/0020).
+    // Errors raised before any hook runs are problems too, with a request id and the security headers.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     // Requests are logged by the hook below, which leaves out query strings and bodies.
     logger: false,
     return503OnClosing: true,
@@ -43,6 +48,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // Before any route exists: the access matrix test holds every route against its table.
   trackRoutes(adapter.getInstance());
+  installJsonBodyParser(adapter.getInstance());
   const logger = new JsonLogger(createRootLogger(config.logLevel));
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, options.extraModules, options.clock),
@@ -50,6 +56,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     {
       logger,
       abortOnError: false,
+      // Nest's parsers (JSON and forms) are replaced by installJsonBodyParser's.
+      bodyParser: false,
     },
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -74,6 +82,11 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  // After the hooks that set the security headers; Node.js itself refuses a request line over 16 KiB (431).
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    if (request.url.length <= MAX_URL_LENGTH) return done(null, payload);
+    done(new ProblemException(414, 'URI_TOO_LONG', 'URI too long', 'The URL or one of its path segments is too long.'));
   });
   fastify.addHook('onResponse', async (request, reply) => {
     // The route template, not the URL: paths hold ids, and query strings may hold names.
@@ -125,6 +138,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .build(),
   );
   describeAccess(document);
+  app.useGlobalInterceptors(new RequestParametersInterceptor(document));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

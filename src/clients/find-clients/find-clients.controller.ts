@@ -57,7 +57,9 @@ export class FindClientsController {
         }
       } else {
         for (const field of ['givenName', 'familyName', 'birthDate'] as const) {
-          if (candidate[field] === undefined || candidate[field].trim() === '') {
+          // The shape may be wrong too (an object where a name goes): that is its own error, listed already.
+          const value: unknown = candidate[field];
+          if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
             problems.push({ field, message: `${field} is required without an INSZ` });
           }
         }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsArray, IsObject, IsOptional } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsOptional } from 'class-validator';
 import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
 import { DatedRequest } from '../common/dated.request';
 import { LIFE_DOMAIN_SCORE_MAX, LIFE_DOMAIN_SCORE_MIN, PROBLEM_FLAGS, type ProblemFlag } from '../domain/intake.values';
@@ -26,5 +26,6 @@ export class AssessLifeDomainsRequest extends DatedRequest {
   @ApiPropertyOptional({ enum: PROBLEM_FLAGS, isArray: true, default: [] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(PROBLEM_FLAGS.length)
   problemFlags?: ProblemFlag[];
 }

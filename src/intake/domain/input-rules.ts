@@ -43,18 +43,23 @@ export function assessmentProblems(scores: unknown, problemFlags: unknown): Fiel
   if (scoreEntries === undefined) {
     problems.push({ field: 'scores', message: 'scores must be an object of life domains and scores' });
   }
+  // An unknown key is the caller's text: counted under `scores`, never named.
+  const unknownDomains = (scoreEntries ?? []).filter(
+    ([domain]) => !(LIFE_DOMAINS as readonly string[]).includes(domain),
+  );
+  if (unknownDomains.length > 0) {
+    problems.push({ field: 'scores', message: `${unknownDomains.length} key(s) are not a known life domain` });
+  }
   for (const [domain, score] of scoreEntries ?? []) {
-    const field = `scores.${domain}`;
-    if (!(LIFE_DOMAINS as readonly string[]).includes(domain)) {
-      problems.push({ field, message: 'is not a known life domain' });
-    } else if (
+    if (!(LIFE_DOMAINS as readonly string[]).includes(domain)) continue;
+    if (
       typeof score !== 'number' ||
       !Number.isInteger(score) ||
       score < LIFE_DOMAIN_SCORE_MIN ||
       score > LIFE_DOMAIN_SCORE_MAX
     ) {
       problems.push({
-        field,
+        field: `scores.${domain}`,
         message: `a score must be a whole number from ${LIFE_DOMAIN_SCORE_MIN} to ${LIFE_DOMAIN_SCORE_MAX}`,
       });
     }

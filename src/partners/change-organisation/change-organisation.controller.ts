@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
+import { BODY_LIMITS, BodyLimit } from '../../shared/http/json-body';
 import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { OrganisationParams } from '../common/params';
@@ -22,6 +23,7 @@ export class ChangeOrganisationController {
   ) {}
 
   @Patch(':organisationId')
+  @BodyLimit(BODY_LIMITS.largeBytes)
   @Roles('admin')
   @ApiCommandEndpoint(
     'Change an organisation',

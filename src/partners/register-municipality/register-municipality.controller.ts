@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
+import { BODY_LIMITS, BodyLimit } from '../../shared/http/json-body';
 import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint } from '../../shared/http/openapi';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
@@ -25,6 +26,7 @@ export class RegisterMunicipalityController {
   ) {}
 
   @Post()
+  @BodyLimit(BODY_LIMITS.appendBytes)
   @HttpCode(201)
   @Roles('admin')
   @ApiCommandEndpoint(

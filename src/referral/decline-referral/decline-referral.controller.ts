@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AccessLogEntry, AccessLogged, CurrentUser, type PendingAccessLogEntry, Roles } from '../../shared/auth';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { BODY_LIMITS, BodyLimit } from '../../shared/http/json-body';
 import { ApiReferralStep } from '../common/openapi';
 import { ReferralParams } from '../common/params';
 import { ReferralNotes } from '../common/referral-notes';
@@ -21,6 +22,7 @@ export class DeclineReferralController {
   ) {}
 
   @Post(':referralId/decline')
+  @BodyLimit(BODY_LIMITS.largeBytes)
   @HttpCode(200)
   @Roles('social_worker')
   @AccessLogged({ resource: 'referral', idParam: 'referralId' })

@@ -5,6 +5,7 @@ import { AccessLogEntry, AccessLogged, CurrentUser, type PendingAccessLogEntry, 
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { commandContext } from '../../shared/commands/command-context';
 import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { BODY_LIMITS, BodyLimit } from '../../shared/http/json-body';
 import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { validateRequest } from '../../shared/http/request-validation';
 import { noteProblems, SentReferrals } from '../common/sent-referrals';
@@ -17,6 +18,7 @@ export class SendReferralController {
   constructor(private readonly sent: SentReferrals) {}
 
   @Post()
+  @BodyLimit(BODY_LIMITS.largeBytes)
   @HttpCode(201)
   @Roles('social_worker')
   @AccessLogged({ resource: 'referral' })

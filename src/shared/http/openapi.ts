@@ -10,10 +10,12 @@ export class ProblemResponse {
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional() instance?: string;
   @ApiPropertyOptional() requestId?: string;
-  @ApiPropertyOptional({ description: 'Every invalid field of a 400 (values are never quoted).' }) errors?: {
-    field: string;
-    messages: string[];
-  }[];
+  @ApiPropertyOptional({
+    description: 'The invalid fields of a 400, the first 20 (values and unknown field names are never quoted).',
+  })
+  errors?: { field: string; messages: string[] }[];
+  @ApiPropertyOptional({ description: 'How many more invalid fields there are than `errors` lists.' })
+  errorsNotListed?: number;
 }
 
 /** The problem answers documented here; 401, 403 and 429 are documented by `@Roles`. */

@@ -1,9 +1,24 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EventStoreUnavailable, InvalidAppend } from '../event-store';
 import { DomainRuleViolation } from '../domain/domain-error';
 import { describeErrorForLog } from '../observability/logging';
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemException, problemType } from './problem-details';
+import { frameworkProblem } from './framework-errors';
+import {
+  MAX_LISTED_ERRORS,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  ProblemException,
+  problemType,
+} from './problem-details';
 
 const STATUS_CODES: Readonly<Record<number, string>> = {
   400: 'BAD_REQUEST',
@@ -34,9 +49,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    const instance = instanceOf(request);
     const problem = {
       ...this.toProblem(exception),
-      instance: request.url.split('?')[0],
+      ...(instance === undefined ? {} : { instance }),
       requestId: String(request.id),
     };
     if (problem.status >= 500) {
@@ -64,14 +80,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(status, STATUS_CODES[status] ?? `HTTP_${status}`, titleOf(exception), detailOf(exception));
     }
     const status = statusOfFrameworkError(exception);
-    if (status !== undefined) {
-      return problem(
-        status,
-        STATUS_CODES[status] ?? `HTTP_${status}`,
-        'The request could not be processed',
-        (exception as Error).message,
-      );
-    }
+    if (status !== undefined) return frameworkProblem(status);
     return problem(500, 'INTERNAL_ERROR', 'Internal server error', 'The error has been logged.');
   }
 }
@@ -83,7 +92,17 @@ function problem(
   detail?: string,
   errors?: ProblemDetails['errors'],
 ): ProblemDetails {
-  return { type: problemType(code), title, status, code, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
+  // A hostile body can break every rule at once: the first errors say what is wrong, the count how much more.
+  const listed = errors && errors.length > MAX_LISTED_ERRORS ? errors.slice(0, MAX_LISTED_ERRORS) : errors;
+  return {
+    type: problemType(code),
+    title,
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(listed ? { errors: listed } : {}),
+    ...(errors && listed && errors.length > listed.length ? { errorsNotListed: errors.length - listed.length } : {}),
+  };
 }
 
 function titleOf(exception: HttpException): string {
@@ -96,14 +115,34 @@ function titleOf(exception: HttpException): string {
 }
 
 function detailOf(exception: HttpException): string | undefined {
+  // Nest's "Cannot GET /path?query" quotes the URL.
+  if (exception instanceof NotFoundException && /^Cannot [A-Z]+ /.test(exception.message)) return 'No such route.';
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;
   return typeof message === 'string' ? message : undefined;
 }
 
-/** Fastify's own errors (malformed JSON, body too large, unsupported media type) carry a 4xx statusCode. */
+/** Fastify's own errors (body too large, unsupported media type, a bad content length) carry a 4xx statusCode. */
 function statusOfFrameworkError(exception: unknown): number | undefined {
   const status = (exception as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+/** A path parameter that is one of our ids or a number: safe to repeat. Anything else could be the caller's text. */
+const PLAIN_PARAMETER = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,10})$/i;
+
+/**
+ * The problem's `instance`: the route with its ids filled in (`/organisations/0b1e…`), a parameter of another
+ * shape left as its name (`/organisations/:organisationId`); none for a path that matches no route, which is all
+ * the caller's text.
+ */
+function instanceOf(request: FastifyRequest): string | undefined {
+  const template = request.routeOptions?.url;
+  if (template === undefined) return undefined;
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  return template.replace(/:([A-Za-z0-9_]+)/g, (placeholder, name: string) => {
+    const value = params[name];
+    return typeof value === 'string' && PLAIN_PARAMETER.test(value) ? value : placeholder;
+  });
 }

@@ -18,8 +18,13 @@ export interface ProblemDetails {
   readonly detail?: string;
   readonly instance?: string;
   readonly requestId?: string;
+  /** Invalid fields are listed up to `MAX_LISTED_ERRORS`; this many more were found. */
   readonly errors?: readonly FieldError[];
+  readonly errorsNotListed?: number;
 }
+
+/** How many invalid fields a 400 lists at most: enough to fix a request, never a response as big as the body. */
+export const MAX_LISTED_ERRORS = 20;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -38,4 +43,15 @@ export class ProblemException extends HttpException {
   ) {
     super({ title, detail }, status);
   }
+}
+
+/** The 400 of an invalid request: `VALIDATION_FAILED`, with its invalid fields (capped when sent). */
+export function invalidRequest(fields: readonly FieldError[]): ProblemException {
+  return new ProblemException(
+    400,
+    'VALIDATION_FAILED',
+    'The request is invalid',
+    `${fields.length} field(s) are invalid`,
+    fields,
+  );
 }

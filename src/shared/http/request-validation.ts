@@ -1,8 +1,10 @@
 import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { type FieldError, ProblemException } from './problem-details';
+import { type FieldError, invalidRequest } from './problem-details';
 import { flattenValidationErrors } from './validation';
 import type { FieldProblem } from '../domain/field-problem';
+
+export { invalidRequest };
 
 /** Which fields already failed, so that later checks leave them (and what is inside them) alone. */
 export class InvalidFields {
@@ -44,16 +46,6 @@ export async function validateRequest<T extends object>(
   const all = mergeProblems(fields, more);
   if (all.length > 0) throw invalidRequest(all);
   return request;
-}
-
-export function invalidRequest(fields: readonly FieldError[]): ProblemException {
-  return new ProblemException(
-    400,
-    'VALIDATION_FAILED',
-    'The request is invalid',
-    `${fields.length} field(s) are invalid`,
-    fields,
-  );
 }
 
 function mergeProblems(fields: readonly FieldError[], problems: readonly FieldProblem[]): FieldError[] {
