@@ -34,6 +34,8 @@ export interface TestAppOptions {
   readonly extraModules?: readonly Type[];
   /** The clock the app decides with (CLOCK): a test moves it to see a deadline pass. The system clock otherwise. */
   readonly clock?: Clock;
+  /** On PostgreSQL: the URL the app connects with, made from its database's (a fault-injecting proxy's). */
+  readonly databaseUrl?: (url: string) => string | Promise<string>;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   const env: Record<string, string> = { LOG_LEVEL: 'silent', AUTH_DEV_SECRET: TEST_AUTH_SECRET, ...options.env };
   if (options.kind === 'postgres') {
     database = await createTestDatabase({ kind: 'postgres', poolSize: 1, dataSourcePoolSize: 1 });
-    env.DATABASE_URL = database.url;
+    env.DATABASE_URL = options.databaseUrl ? await options.databaseUrl(database.url) : database.url;
   } else {
     dataDir = await mkdtemp(join(tmpdir(), 'onthaal-e2e-'));
     env.DATA_DIR = dataDir;

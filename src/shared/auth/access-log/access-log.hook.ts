@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../http/problem-details';
+import { RETRY_AFTER_SECONDS } from '../../http/problem-details.filter';
 import { describeErrorForLog } from '../../observability/logging';
 import type { AuthenticatedUser } from '../authenticated-user';
 import { AccessLog } from './access-log.service';
@@ -39,7 +40,12 @@ export function installAccessLogHook(app: NestFastifyApplication): void {
         return payload;
       } catch (error) {
         logger.error({ msg: 'access log entry not stored; response withheld', ...describeErrorForLog(error) });
-        void reply.code(503).header('content-type', PROBLEM_CONTENT_TYPE).removeHeader('etag').removeHeader('location');
+        void reply
+          .code(503)
+          .header('content-type', PROBLEM_CONTENT_TYPE)
+          .header('retry-after', String(RETRY_AFTER_SECONDS))
+          .removeHeader('etag')
+          .removeHeader('location');
         return JSON.stringify({
           type: problemType('ACCESS_LOG_UNAVAILABLE'),
           title: 'The access log is unavailable',
