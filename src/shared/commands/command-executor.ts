@@ -15,6 +15,7 @@ import {
   WrongExpectedVersion,
 } from '../event-store';
 import { ProblemException } from '../http/problem-details';
+import type { BeforeAppend } from './before-append';
 
 /** Who asks, and the request's envelope facts; none of it is personal data. */
 export interface CommandContext {
@@ -32,6 +33,8 @@ export interface CommandContext {
   readonly expectedRevision?: bigint;
   /** When the fact happened, if the client says so; otherwise when it was decided. */
   readonly occurredAt?: Date;
+  /** Stored before the events are appended (the access log's pending entry); a failure appends nothing. */
+  readonly beforeAppend?: BeforeAppend;
 }
 
 export interface CommandResult<State> {
@@ -87,6 +90,7 @@ export class CommandExecutor {
       const events = decider.decide(command, state);
       if (events.length === 0) return { streamId, revision: current ?? -1n, state, replayed: false };
 
+      await context.beforeAppend?.();
       try {
         const result = await this.store.appendToStream(streamId, this.envelope(streamId, events, context), {
           expectedRevision: current ?? 'no_stream',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type BeforeAppend, beforeAppendOf } from '../commands/before-append';
 import { ProblemException } from './problem-details';
 
 /** What a command endpoint reads from the request besides its body. */
@@ -16,6 +17,8 @@ export interface CommandHeaders {
    * parameters, body, `If-Match`), so that the key answers for this request and no other (docs/adr/0021).
    */
   readonly requestDigest?: string;
+  /** What must be stored before the command's events are appended (the access log's pending entry). */
+  readonly beforeAppend?: BeforeAppend;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
@@ -54,7 +57,9 @@ export const Command = createParamDecorator((_data: unknown, context: ExecutionC
   const request = context.switchToHttp().getRequest<FastifyRequest>();
   const expectedRevision = parseIfMatch(request.headers['if-match']);
   const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
+  const beforeAppend = beforeAppendOf(request);
   return {
+    ...(beforeAppend !== undefined ? { beforeAppend } : {}),
     correlationId: String(request.id),
     ...(expectedRevision !== undefined ? { expectedRevision } : {}),
     ...(idempotencyKey !== undefined ? { idempotencyKey, requestDigest: requestDigest(request) } : {}),

@@ -11,7 +11,8 @@ import { takeAccessLogEntry } from './pending-entry';
 /**
  * Stores the access-log entry of every `@AccessLogged` request before its response leaves (Fastify's onSend: the
  * status is final, nothing is sent yet). If the entry cannot be stored the response is replaced by a 503: data
- * that was not logged is not handed out. Register before the app is initialised (Fastify binds hooks to routes
+ * that was not logged is not handed out. Except for a write whose pending entry was stored before its events were
+ * appended: it is logged already and may be committed, so it is answered with its real outcome (docs/adr/0021). Register before the app is initialised (Fastify binds hooks to routes
  * when they are registered).
  */
 export function installAccessLogHook(app: NestFastifyApplication): void {
@@ -39,6 +40,14 @@ export function installAccessLogHook(app: NestFastifyApplication): void {
         });
         return payload;
       } catch (error) {
+        if (entry.pendingStored) {
+          // The write is logged as pending and may be committed: its real answer goes out (docs/adr/0021).
+          logger.error({
+            msg: 'access log outcome not stored; the pending entry stands',
+            ...describeErrorForLog(error),
+          });
+          return payload;
+        }
         logger.error({ msg: 'access log entry not stored; response withheld', ...describeErrorForLog(error) });
         void reply
           .code(503)
