@@ -47,8 +47,8 @@ describe.each(testDatabaseKinds())('writes logged before they are committed on %
   });
   afterAll(() => service.dispose());
 
-  const register = async (): Promise<string> => {
-    const response = await service.request({
+  const registration = (): Promise<LightMyRequestResponse> =>
+    service.request({
       method: 'POST',
       url: '/clients',
       headers: as.kortrijk,
@@ -61,6 +61,8 @@ describe.each(testDatabaseKinds())('writes logged before they are committed on %
         mainIncomeSource: 'social_integration_income',
       },
     });
+  const register = async (): Promise<string> => {
+    const response = await registration();
     expect(response.statusCode).toBe(201);
     return response.json<{ clientId: string }>().clientId;
   };
@@ -99,8 +101,10 @@ describe.each(testDatabaseKinds())('writes logged before they are committed on %
       CREATE TRIGGER refuse_write_outcomes BEFORE INSERT ON access_log
       FOR EACH ROW EXECUTE FUNCTION refuse_write_outcomes()`);
     let moved: LightMyRequestResponse;
+    let registered: LightMyRequestResponse;
     try {
       moved = await move(clientId);
+      registered = await registration();
     } finally {
       await dataSource.query(`DROP TRIGGER refuse_write_outcomes ON access_log`);
       await dataSource.query(`DROP FUNCTION refuse_write_outcomes()`);
@@ -115,6 +119,12 @@ describe.each(testDatabaseKinds())('writes logged before they are committed on %
         statusCode: null,
         outcome: 'pending',
       }),
+    ]);
+    // A registration names its new person before it is appended.
+    expect(registered.statusCode).toBe(201);
+    const newcomer = registered.json<{ clientId: string }>().clientId;
+    expect(await entriesOf(newcomer, registered)).toEqual([
+      expect.objectContaining({ route: '/clients', action: 'write', outcome: 'pending' }),
     ]);
   });
 
