@@ -1,7 +1,7 @@
-import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientAccessQuery } from '../../clients';
 import { OrganisationsQuery } from '../../partners';
+import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import { forbidden } from '../../shared/auth/access-problems';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import {

@@ -2,4 +2,3 @@ export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOpti
 export { createPool, type PoolOptions } from './pg-pool';
 export { createDataSource, runMigrations, type DataSourceConfig, type MigrationClass } from './data-source';
 export { sharedMigrations } from './shared-migrations';
-export { isDatabaseUnavailable } from './database-unavailable';
