@@ -31,16 +31,23 @@ async function main(): Promise<void> {
   if (stopRequested) stop(app, stopRequested, config.shutdownTimeoutMs);
 }
 
-/** Finishes in-flight requests and projection batches, closes the stores, then exits. */
+/**
+ * Stops accepting requests and finishes those in flight while the projections still run (a command in flight waits
+ * for its read models), then lets every projection commit its batch, closes the stores, and exits.
+ */
 function stop(app: NestFastifyApplication, signal: NodeJS.Signals, timeoutMs: number): void {
   const logger = new Logger('Shutdown');
-  logger.log(`${signal}: finishing in-flight requests and projection batches`);
+  logger.log(`${signal}: no longer accepting requests; finishing those in flight`);
   // A shutdown that hangs (a stuck connection) must not keep the process alive for ever.
   setTimeout(() => {
     logger.error(`Shutdown took longer than ${timeoutMs} ms; exiting`);
     process.exit(1);
   }, timeoutMs).unref();
-  app.close().then(
+  (async () => {
+    await app.getHttpAdapter().close();
+    logger.log('In-flight requests finished; stopping projections');
+    await app.close();
+  })().then(
     () => {
       logger.log('Stopped');
       process.exit(0);

@@ -36,6 +36,8 @@ export interface TestAppOptions {
   readonly clock?: Clock;
   /** With kind `postgres`: boot on this existing database instead of a fresh one; the test owns (and drops) it. */
   readonly databaseUrl?: string;
+  /** On a fresh PostgreSQL database: the URL the app connects with, made from the database's (a fault-injecting proxy's). */
+  readonly connectThrough?: (url: string) => string | Promise<string>;
 }
 
 /**
@@ -50,7 +52,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     env.DATABASE_URL = options.databaseUrl;
   } else if (options.kind === 'postgres') {
     database = await createTestDatabase({ kind: 'postgres', poolSize: 1, dataSourcePoolSize: 1 });
-    env.DATABASE_URL = database.url;
+    env.DATABASE_URL = options.connectThrough ? await options.connectThrough(database.url) : database.url;
   } else {
     dataDir = await mkdtemp(join(tmpdir(), 'onthaal-e2e-'));
     env.DATA_DIR = dataDir;

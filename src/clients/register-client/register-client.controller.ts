@@ -81,6 +81,7 @@ export class RegisterClientController {
         today: date,
       },
       commandContext(user, headers),
+      accessLog,
     );
     accessLog.setResourceId(outcome.clientId);
     accessLog.addPerson(outcome.clientId);

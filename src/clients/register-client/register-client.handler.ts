@@ -5,6 +5,7 @@ import {
   type CommandResult,
   newResourceId,
 } from '../../shared/commands/command-executor';
+import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
 import type { CalendarDate } from '../../shared/domain/calendar';
 import { clientDecider, type ClientState } from '../domain/client.decider';
@@ -51,7 +52,12 @@ export class RegisterClientHandler {
     private readonly streams: ClientStreams,
   ) {}
 
-  async execute(input: RegisterClientInput, context: CommandContext): Promise<RegistrationOutcome> {
+  /** `accessLog`: named the person before the append, so that the write's pending entry carries them. */
+  async execute(
+    input: RegisterClientInput,
+    context: CommandContext,
+    accessLog?: PendingAccessLogEntry,
+  ): Promise<RegistrationOutcome> {
     let clientId = newResourceId(context, CLIENT_CATEGORY);
     const { insz } = input.details;
     if (insz !== null) {
@@ -65,6 +71,8 @@ export class RegisterClientHandler {
     const key = await this.personalData.keyFor(clientId);
     let result: CommandResult<ClientState>;
     try {
+      accessLog?.setResourceId(clientId);
+      accessLog?.addPerson(clientId);
       result = await this.executor.execute(
         clientStream(clientId),
         clientDecider,

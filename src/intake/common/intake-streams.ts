@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type CommandContext, idempotentEventId } from '../../shared/commands/command-executor';
+import { type CommandContext, earlierCallOf } from '../../shared/commands/command-executor';
 import { foldEvents } from '../../shared/domain/decider';
 import { isUuid, streamName } from '../../shared/domain/ids';
 import { EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFound } from '../../shared/event-store';
@@ -21,11 +21,12 @@ export function toIntakeEvent(recorded: RecordedEvent): IntakeEvent {
   return { type: recorded.type, data: recorded.data } as unknown as IntakeEvent;
 }
 
-/** Whether the stream holds the events of an earlier call with this command's idempotency key (a retry). */
+/**
+ * Whether the stream holds the events of an earlier call with this command's idempotency key (a retry); 422 when
+ * that call was another request.
+ */
 export function isRetry(loaded: LoadedTrajectory, trajectoryId: string, context: CommandContext): boolean {
-  if (context.idempotencyKey === undefined) return false;
-  const first = idempotentEventId(context, intakeStream(trajectoryId), 0);
-  return loaded.events.some((event) => event.id === first);
+  return earlierCallOf(loaded.events, intakeStream(trajectoryId), context) !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { forbidden } from '../../shared/auth/access-problems';
+import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
@@ -25,14 +26,30 @@ export class ReferralAccess {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** The caller's party; 403 for anyone else. A social worker's organisation wins over a coordinator role. */
-  partyOf(user: AuthenticatedUser, state: KnownReferral, coordinatorAdmitted = false): ReferralParty {
+  /**
+   * The caller's party; 403 for anyone else, logged with the person (`accessLog`) whose referral it is. A social
+   * worker's organisation wins over a coordinator role. The person is logged for the two parties too; not for a
+   * coordinator, who sees nothing personal.
+   */
+  partyOf(
+    user: AuthenticatedUser,
+    state: KnownReferral,
+    accessLog: PendingAccessLogEntry,
+    coordinatorAdmitted = false,
+  ): ReferralParty {
+    const party = this.standingOf(user, state, coordinatorAdmitted);
+    if (party !== 'coordinator') accessLog.addPerson(state.sent.clientId);
+    if (party === undefined) throw forbidden();
+    return party;
+  }
+
+  private standingOf(user: AuthenticatedUser, state: KnownReferral, coordinatorAdmitted: boolean) {
     if (user.roles.includes('social_worker')) {
       if (user.organisationId === state.sent.fromOrganisationId) return 'sender';
       if (user.organisationId === state.sent.toOrganisationId) return 'receiver';
     }
     if (coordinatorAdmitted && user.roles.includes('coordinator')) return 'coordinator';
-    throw forbidden();
+    return undefined;
   }
 
   /** The referral for one party, free text opened for this answer only. */

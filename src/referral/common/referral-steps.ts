@@ -69,8 +69,7 @@ export class ReferralSteps {
   }): Promise<ReferralView> {
     // Who may act comes first: a caller of another organisation learns nothing from a 400 about the body.
     const { state } = await this.streams.existing(step.referralId);
-    const party = this.access.partyOf(step.user, state, step.coordinatorAdmitted ?? false);
-    if (party !== 'coordinator') step.entry.addPerson(state.sent.clientId);
+    const party = this.access.partyOf(step.user, state, step.entry, step.coordinatorAdmitted ?? false);
     const date = today(this.clock);
     const request = await validateRequest(step.request, step.body, occurredOnChecks(date));
     const command = await step.command(request, {

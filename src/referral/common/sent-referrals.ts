@@ -32,9 +32,7 @@ export class SentReferrals {
     entry: PendingAccessLogEntry,
     reply: FastifyReply,
   ): Promise<ReferralView> {
-    const { referralId, clientId, result } = await this.handler.execute(input, user, context);
-    entry.setResourceId(referralId);
-    entry.addPerson(clientId);
+    const { referralId, result } = await this.handler.execute(input, user, context, entry);
     await this.readYourWrites.waitFor(result, [REFERRALS_PROJECTION]);
     if (result.state.status === 'none') throw new Error('A sent referral left no referral');
     setEtag(reply, result.revision);

@@ -37,8 +37,7 @@ export class ReadReferralController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReferralView> {
     const { state, revision } = await this.streams.existing(params.referralId);
-    const party = this.access.partyOf(user, state);
-    entry.addPerson(state.sent.clientId);
+    const party = this.access.partyOf(user, state, entry);
     setEtag(reply, revision);
     return this.access.view(state, revision, party);
   }

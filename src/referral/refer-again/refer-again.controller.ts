@@ -46,7 +46,7 @@ export class ReferAgainController {
   ): Promise<ReferralView> {
     const { state } = await this.streams.existing(params.referralId);
     // Its two parties may learn more; the trajectory's organisation is checked by the send itself (403).
-    this.access.partyOf(user, state);
+    this.access.partyOf(user, state, entry);
     const request = await validateRequest(ReferralTargetRequest, body, noteProblems);
     const { sent } = state;
     return this.sent.send(

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientAccessQuery } from '../../clients';
 import { OrganisationsQuery } from '../../partners';
+import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import { forbidden } from '../../shared/auth/access-problems';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import {
@@ -49,13 +50,19 @@ export class SendReferralHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * `accessLog` is given the person as soon as the trajectory names them, so that a refusal (403, consent, erasure)
+   * is logged with them, and the referral before it is appended.
+   */
   async execute(
     input: SendReferralInput,
     user: AuthenticatedUser,
     context: CommandContext,
+    accessLog: PendingAccessLogEntry,
   ): Promise<{ referralId: string; clientId: string; result: CommandResult<ReferralState> }> {
     const trajectory = await this.trajectories.find(input.trajectoryId);
     if (!trajectory) throw trajectoryNotFound();
+    accessLog.addPerson(trajectory.clientId);
     if (trajectory.organisationId !== user.organisationId) throw forbidden();
     const now = this.clock.now();
     const [receiver, sender, person] = await Promise.all([
@@ -71,6 +78,7 @@ export class SendReferralHandler {
         ? await this.notes.seal(trajectory.clientId, REFERRAL_NOTE_CONTEXT, input.note)
         : null;
     const referralId = newResourceId(context, REFERRAL_CATEGORY);
+    accessLog.setResourceId(referralId);
     const result = await this.executor
       .execute(
         referralStream(referralId),

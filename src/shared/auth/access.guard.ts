@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { authenticationUnavailable, forbidden, unauthenticated } from './access-problems';
 import { accessDeclaration, admits } from './access-policy';
 import { ACCESS_LOGGED_KEY, type AccessLoggedOptions } from './access-log/access-logged.decorator';
+import { setBeforeAppend } from '../commands/before-append';
+import { AccessLog } from './access-log/access-log.service';
 import { RequestAccessLogEntry, startAccessLogEntry } from './access-log/pending-entry';
 import type { AuthenticatedUser } from './authenticated-user';
 import { TokenRejected, TokenVerificationUnavailable } from './token-claims';
@@ -23,7 +25,10 @@ export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('Access');
   private readonly reportedUndeclared = new Set<string>();
 
-  constructor(@Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier) {}
+  constructor(
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly accessLog: AccessLog,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // Only HTTP reaches this app; anything else would be a route nobody declared.
@@ -81,6 +86,24 @@ export class AccessGuard implements CanActivate {
     if (options.personIdParam !== undefined) entry.addPerson(params?.[options.personIdParam]);
     if (options.personIdQuery !== undefined) entry.addPerson(query?.[options.personIdQuery]);
     startAccessLogEntry(request, entry);
+    if (entry.action === 'write') setBeforeAppend(request, () => this.recordPending(entry, request));
+  }
+
+  /** Once per request, right before its first append: the write is in the log before it can be committed. */
+  private async recordPending(entry: RequestAccessLogEntry, request: FastifyRequest): Promise<void> {
+    if (entry.pendingStored) return;
+    await this.accessLog.record({
+      user: (request as { user?: AuthenticatedUser }).user,
+      action: entry.action,
+      resourceType: entry.resourceType,
+      resourceId: entry.resourceId,
+      personIds: entry.personIds,
+      method: entry.method,
+      route: entry.route,
+      statusCode: null,
+      requestId: String(request.id),
+    });
+    entry.pendingStored = true;
   }
 
   private reportUndeclared(context: ExecutionContext): void {

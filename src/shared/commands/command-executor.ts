@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CLOCK, type Clock } from '../domain/clock';
@@ -15,6 +15,7 @@ import {
   WrongExpectedVersion,
 } from '../event-store';
 import { ProblemException } from '../http/problem-details';
+import type { BeforeAppend } from './before-append';
 
 /** Who asks, and the request's envelope facts; none of it is personal data. */
 export interface CommandContext {
@@ -23,10 +24,17 @@ export interface CommandContext {
   readonly correlationId: string;
   /** The client's `Idempotency-Key`: a retry writes nothing twice and answers like the first call. */
   readonly idempotencyKey?: string;
+  /**
+   * What the request was (`requestDigest` of `http/command-headers.ts`): the key answers only for the same request.
+   * Absent for commands that do not come from a request (reference data), which are matched on the key alone.
+   */
+  readonly requestDigest?: string;
   /** The `If-Match` revision: the stream must still be at it, or the command is refused with 412. */
   readonly expectedRevision?: bigint;
   /** When the fact happened, if the client says so; otherwise when it was decided. */
   readonly occurredAt?: Date;
+  /** Stored before the events are appended (the access log's pending entry); a failure appends nothing. */
+  readonly beforeAppend?: BeforeAppend;
 }
 
 export interface CommandResult<State> {
@@ -66,7 +74,7 @@ export class CommandExecutor {
       const history = await this.read(streamId);
       const current = history.at(-1)?.revision;
 
-      const replayed = context.idempotencyKey ? this.findReplay(history, streamId, context) : undefined;
+      const replayed = earlierCallOf(history, streamId, context);
       if (replayed !== undefined) {
         // Answer as the first call did: the state right after that command's events, not the stream's today.
         const upTo = history.slice(0, replayed + 1);
@@ -82,6 +90,7 @@ export class CommandExecutor {
       const events = decider.decide(command, state);
       if (events.length === 0) return { streamId, revision: current ?? -1n, state, replayed: false };
 
+      await context.beforeAppend?.();
       try {
         const result = await this.store.appendToStream(streamId, this.envelope(streamId, events, context), {
           expectedRevision: current ?? 'no_stream',
@@ -115,6 +124,7 @@ export class CommandExecutor {
 
   private envelope(streamId: string, events: readonly DomainEvent[], context: CommandContext): EventData[] {
     const occurredAt = (context.occurredAt ?? this.clock.now()).toISOString();
+    const fingerprint = requestFingerprint(context);
     return events.map((event, index) => ({
       id: context.idempotencyKey ? idempotentEventId(context, streamId, index) : randomUUID(),
       type: event.type,
@@ -125,19 +135,56 @@ export class CommandExecutor {
         roles: [...context.user.roles],
         correlationId: context.correlationId,
         occurredAt,
+        ...(fingerprint !== undefined ? { [REQUEST_FINGERPRINT]: fingerprint } : {}),
       },
     }));
   }
+}
 
-  /** The index of the last event of the batch a previous call with this idempotency key wrote, if any. */
-  private findReplay(history: readonly RecordedEvent[], streamId: string, context: CommandContext): number | undefined {
-    const first = idempotentEventId(context, streamId, 0);
-    const start = history.findIndex((event) => event.id === first);
-    if (start < 0) return undefined;
-    let end = start;
-    while (history[end + 1]?.id === idempotentEventId(context, streamId, end + 1 - start)) end++;
-    return end;
-  }
+/** The metadata field of the request fingerprint, on every event a command with an idempotency key appends. */
+export const REQUEST_FINGERPRINT = 'requestFingerprint';
+
+/**
+ * The index of the last event of the batch an earlier call with this idempotency key wrote to the stream, if any.
+ * A call that is not the same request (another endpoint, body or `If-Match`) is refused with 422: the key answers
+ * for its first request only, never with a result of another (docs/adr/0021).
+ */
+export function earlierCallOf(
+  history: readonly RecordedEvent[],
+  streamId: string,
+  context: CommandContext,
+): number | undefined {
+  if (context.idempotencyKey === undefined) return undefined;
+  const first = idempotentEventId(context, streamId, 0);
+  const start = history.findIndex((event) => event.id === first);
+  if (start < 0) return undefined;
+  const stored = history[start]!.metadata[REQUEST_FINGERPRINT];
+  const fingerprint = requestFingerprint(context);
+  // Events written without a fingerprint (reference data) are matched on the key alone.
+  if (typeof stored === 'string' && fingerprint !== undefined && stored !== fingerprint) throw idempotencyKeyReused();
+  let end = start;
+  while (history[end + 1]?.id === idempotentEventId(context, streamId, end + 1 - start)) end++;
+  return end;
+}
+
+/**
+ * The request's digest, keyed by the user and the idempotency key. The key is stored nowhere, so the fingerprint
+ * kept in the events' metadata cannot be tested against guesses at a body that held personal data.
+ */
+function requestFingerprint(context: CommandContext): string | undefined {
+  if (context.idempotencyKey === undefined || context.requestDigest === undefined) return undefined;
+  return createHmac('sha256', `${context.user.userId}\u0000${context.idempotencyKey}`)
+    .update(context.requestDigest, 'utf8')
+    .digest('base64url');
+}
+
+function idempotencyKeyReused(): ProblemException {
+  return new ProblemException(
+    422,
+    'IDEMPOTENCY_KEY_REUSED',
+    'The Idempotency-Key was used for another request',
+    'A key answers only for the request it was first sent with: send a new key for a new request.',
+  );
 }
 
 /**

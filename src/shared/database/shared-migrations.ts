@@ -1,6 +1,7 @@
 import { CreateEventStore1764115200000 } from '../event-store/postgres/create-event-store.migration';
 import { ProjectionCheckpoints1764201600000 } from '../projections/projection-checkpoints.migration';
 import { AccessLog1764374400000 } from '../auth/access-log/access-log.migration';
+import { AccessLogPending1765152000000 } from '../auth/access-log/access-log-pending.migration';
 import type { MigrationClass } from './data-source';
 
 /**
@@ -11,4 +12,5 @@ export const sharedMigrations: readonly MigrationClass[] = [
   CreateEventStore1764115200000,
   ProjectionCheckpoints1764201600000,
   AccessLog1764374400000,
+  AccessLogPending1765152000000,
 ];

@@ -1,4 +1,4 @@
-import { etagOf, parseIdempotencyKey, parseIfMatch } from './command-headers';
+import { canonicalJson, etagOf, parseIdempotencyKey, parseIfMatch, requestDigest } from './command-headers';
 import { ProblemException } from './problem-details';
 
 function codeOf(action: () => unknown): string | undefined {
@@ -30,5 +30,28 @@ describe('command headers', () => {
       expect(codeOf(() => parseIdempotencyKey(key))).toBe('INVALID_IDEMPOTENCY_KEY');
     }
     expect(codeOf(() => parseIdempotencyKey(['key-00000001', 'key-00000002']))).toBe('INVALID_IDEMPOTENCY_KEY');
+  });
+
+  it('digests a command request by method, route, parameters, body with its keys in any order, and If-Match', () => {
+    const request = {
+      method: 'POST',
+      routeOptions: { url: '/clients/:clientId/moves' },
+      params: { clientId: 'c1' },
+      body: { municipalityId: 'm1', effectiveDate: '2026-01-02', address: { street: 'Markt', number: '1' } },
+      headers: {},
+    };
+    const digest = requestDigest(request);
+    const reordered = { effectiveDate: '2026-01-02', address: { number: '1', street: 'Markt' }, municipalityId: 'm1' };
+    expect(requestDigest({ ...request, body: reordered })).toBe(digest);
+    expect(canonicalJson(reordered)).toBe(canonicalJson(request.body));
+    for (const other of [
+      { ...request, method: 'PUT' },
+      { ...request, routeOptions: { url: '/clients/:clientId/consents' } },
+      { ...request, params: { clientId: 'c2' } },
+      { ...request, body: { ...request.body, effectiveDate: '2026-01-03' } },
+      { ...request, headers: { 'if-match': '"3"' } },
+    ]) {
+      expect(requestDigest(other)).not.toBe(digest);
+    }
   });
 });

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type BeforeAppend, beforeAppendOf } from '../commands/before-append';
 import { ProblemException } from './problem-details';
 
 /** What a command endpoint reads from the request besides its body. */
@@ -10,6 +12,13 @@ export interface CommandHeaders {
   readonly idempotencyKey?: string;
   /** The request id, used as the events' correlation id. */
   readonly correlationId: string;
+  /**
+   * With an `Idempotency-Key` only: a digest of what makes the request this command (method, route, path
+   * parameters, body, `If-Match`), so that the key answers for this request and no other (docs/adr/0021).
+   */
+  readonly requestDigest?: string;
+  /** What must be stored before the command's events are appended (the access log's pending entry). */
+  readonly beforeAppend?: BeforeAppend;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
@@ -48,12 +57,45 @@ export const Command = createParamDecorator((_data: unknown, context: ExecutionC
   const request = context.switchToHttp().getRequest<FastifyRequest>();
   const expectedRevision = parseIfMatch(request.headers['if-match']);
   const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
+  const beforeAppend = beforeAppendOf(request);
   return {
+    ...(beforeAppend !== undefined ? { beforeAppend } : {}),
     correlationId: String(request.id),
     ...(expectedRevision !== undefined ? { expectedRevision } : {}),
-    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    ...(idempotencyKey !== undefined ? { idempotencyKey, requestDigest: requestDigest(request) } : {}),
   };
 });
+
+/**
+ * SHA-256 of the request as a command: method, route template, path parameters, the body as JSON with its keys
+ * sorted (the same object sent with its keys in another order is the same request), and `If-Match`. It stays in
+ * memory; what is stored is keyed by the idempotency key (docs/adr/0021).
+ */
+export function requestDigest(
+  request: Pick<FastifyRequest, 'method' | 'params' | 'body' | 'headers'> & { routeOptions: { url?: string } },
+): string {
+  const described = canonicalJson([
+    request.method,
+    request.routeOptions.url ?? '',
+    request.params ?? {},
+    request.body ?? null,
+    request.headers['if-match'] ?? null,
+  ]);
+  return createHash('sha256').update(described, 'utf8').digest('base64url');
+}
+
+/** JSON with every object's keys in code-point order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, nested: unknown) =>
+    nested !== null && typeof nested === 'object' && !Array.isArray(nested)
+      ? Object.fromEntries(
+          Object.keys(nested)
+            .sort()
+            .map((key) => [key, (nested as Record<string, unknown>)[key]]),
+        )
+      : nested,
+  );
+}
 
 /** The ETag of a resource at a stream revision. */
 export function etagOf(revision: bigint): string {

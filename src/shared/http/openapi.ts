@@ -19,7 +19,7 @@ export class ProblemResponse {
 }
 
 /** The problem answers documented here; 401, 403 and 429 are documented by `@Roles`. */
-export type ProblemStatus = 400 | 404 | 409 | 410 | 412;
+export type ProblemStatus = 400 | 404 | 409 | 410 | 412 | 422 | 503;
 
 /**
  * How a capability words the problem answers of its endpoints where the generic texts say less: `resource` names
@@ -41,6 +41,8 @@ function problemText(status: ProblemStatus, texts: ApiTexts): string {
     409: 'Refused by a business rule (the `code` says which); nothing was stored.',
     410: `The ${resource} is gone (the \`code\` says why).`,
     412: `\`If-Match\` names a revision the ${resource} has moved past (\`REVISION_MISMATCH\`).`,
+    422: '`IDEMPOTENCY_KEY_REUSED`: the `Idempotency-Key` was first sent with another request; nothing was stored.',
+    503: 'The database is unavailable (`DATABASE_UNAVAILABLE`, `Retry-After`); a retry with the same `Idempotency-Key` is safe.',
   };
   return texts.problems?.[status] ?? generic[status];
 }
@@ -76,13 +78,15 @@ export function ApiCommandEndpoint(summary: string, description?: string, texts:
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'A retry with the same key answers like the first call and stores nothing twice.',
+      description:
+        'A retry with the same key answers like the first call and stores nothing twice. The key answers only for ' +
+        'the request it was first sent with: another body or endpoint with it is refused with 422.',
     }),
     ApiHeader({
       name: 'If-Match',
       required: false,
       description: `The ETag the ${resource} had when you read it; refused with 412 if it has changed since.`,
     }),
-    ApiProblemsWith(texts, 400, 409, 412),
+    ApiProblemsWith(texts, 400, 409, 412, 422, 503),
   );
 }

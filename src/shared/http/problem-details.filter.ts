@@ -8,6 +8,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { EventStoreUnavailable, InvalidAppend } from '../event-store';
 import { DomainRuleViolation } from '../domain/domain-error';
 import { describeErrorForLog } from '../observability/logging';
@@ -36,6 +37,9 @@ const STATUS_CODES: Readonly<Record<number, string>> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** How long a client should wait before retrying after a 503: connections are usually back within seconds. */
+export const RETRY_AFTER_SECONDS = 2;
+
 /**
  * Turns every error into RFC 9457 problem details. Unknown errors become a 500 whose body says nothing about
  * the cause (the log has the error, keyed by request id); messages of framework errors are kept only where they
@@ -58,6 +62,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ msg: 'request failed', problem: problem.code, ...describeErrorForLog(exception) });
     }
+    // Every 503 is a dependency that is expected back: say when to try again.
+    if (problem.status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
@@ -71,6 +77,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof EventStoreUnavailable) {
       return problem(503, exception.code, 'The event store is unavailable', 'Try again shortly.');
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return problem(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable', 'Try again shortly.');
     }
     if (exception instanceof InvalidAppend) {
       return problem(400, exception.code, 'The events are invalid', exception.reason);

@@ -83,6 +83,40 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
     expect((await store.readStream(streamId)).map((event) => event.data)).toEqual([{ places: 3 }, { places: 1 }]);
   });
 
+  it('refuses an idempotency key sent again with another request with 422, and keeps no trace of the body', async () => {
+    const streamId = `waitingList-${randomUUID()}`;
+    const keyed = (requestDigest: string) => context({ idempotencyKey: 'key-0002-reused', requestDigest });
+    const first = await executor.execute(streamId, waitingList, reserve(3), keyed('digest-of-the-first-request'));
+    const retry = await executor.execute(streamId, waitingList, reserve(3), keyed('digest-of-the-first-request'));
+    expect(retry).toEqual({ ...first, replayed: true });
+    const reused = await executor
+      .execute(streamId, waitingList, reserve(1), keyed('digest-of-another-request'))
+      .catch((error: unknown) => error);
+    expect(reused).toBeInstanceOf(ProblemException);
+    expect((reused as ProblemException).getStatus()).toBe(422);
+    expect((reused as ProblemException).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const events = await store.readStream(streamId);
+    expect(events).toHaveLength(1);
+    // The fingerprint is keyed by the idempotency key: the digest itself is not stored.
+    expect(events[0]!.metadata.requestFingerprint).toEqual(expect.any(String));
+    expect(JSON.stringify(events[0]!.metadata)).not.toContain('digest-of-the-first-request');
+    // Events without a fingerprint (written by a command that came from no request) match on the key alone.
+    const seeded = `waitingList-${randomUUID()}`;
+    const unkeyed = await executor.execute(
+      seeded,
+      waitingList,
+      reserve(2),
+      context({ idempotencyKey: 'key-0003-seed' }),
+    );
+    const replayed = await executor.execute(
+      seeded,
+      waitingList,
+      reserve(2),
+      context({ idempotencyKey: 'key-0003-seed', requestDigest: 'any' }),
+    );
+    expect(replayed).toEqual({ ...unkeyed, replayed: true });
+  });
+
   it('refuses with 412 when If-Match names a revision the stream has moved past', async () => {
     const streamId = `waitingList-${randomUUID()}`;
     await executor.execute(streamId, waitingList, reserve(1), context());

@@ -59,8 +59,18 @@ export class AccessLogEntryDto implements AccessLogEntryView {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) personId!: string | null;
   @ApiProperty({ example: 'GET' }) method!: string;
   @ApiProperty({ example: '/case-files/:id', description: 'The route template, never the URL' }) route!: string;
-  @ApiProperty({ example: 200 }) statusCode!: number;
-  @ApiProperty({ enum: ['allowed', 'denied', 'failed'] }) outcome!: AccessOutcome;
+  @ApiProperty({
+    example: 200,
+    type: Number,
+    nullable: true,
+    description: 'None for a `pending` write: its outcome could not be recorded after it was appended.',
+  })
+  statusCode!: number | null;
+  @ApiProperty({
+    enum: ['allowed', 'denied', 'failed', 'pending'],
+    description: '`pending`: a write that was appended (or about to be) whose outcome could not be recorded.',
+  })
+  outcome!: AccessOutcome;
 }
 
 export class AccessLogPageDto {

@@ -17,11 +17,13 @@ export interface AccessLogRecord {
   readonly method: string;
   /** The route template (`/case-files/:id`), never the URL. */
   readonly route: string;
-  readonly statusCode: number;
+  /** `null`: a write about to be appended, whose outcome is recorded by a later entry (docs/adr/0021). */
+  readonly statusCode: number | null;
   readonly requestId?: string | undefined;
 }
 
-export type AccessOutcome = 'allowed' | 'denied' | 'failed';
+/** `pending`: a write was about to be appended and its outcome could not be recorded (docs/adr/0021). */
+export type AccessOutcome = 'allowed' | 'denied' | 'failed' | 'pending';
 
 export interface AccessLogEntryView {
   readonly id: string;
@@ -36,7 +38,7 @@ export interface AccessLogEntryView {
   readonly personId: string | null;
   readonly method: string;
   readonly route: string;
-  readonly statusCode: number;
+  readonly statusCode: number | null;
   readonly outcome: AccessOutcome;
 }
 
@@ -52,7 +54,8 @@ export interface AccessLogPageRequest {
 }
 
 /** 401, 403 and 429 are refusals; other 4xx and 5xx are failures; the rest was served. */
-export function outcomeOf(statusCode: number): AccessOutcome {
+export function outcomeOf(statusCode: number | null): AccessOutcome {
+  if (statusCode === null) return 'pending';
   if (statusCode === 401 || statusCode === 403 || statusCode === 429) return 'denied';
   return statusCode >= 400 ? 'failed' : 'allowed';
 }
@@ -70,7 +73,7 @@ interface AccessLogRow {
   person_id: string | null;
   method: string;
   route: string;
-  status_code: number;
+  status_code: number | null;
   outcome: AccessOutcome;
 }
 
@@ -128,6 +131,12 @@ export class AccessLog {
     if (filter.personId !== undefined) where((p) => `person_id = ${p}`, filter.personId);
     if (filter.userId !== undefined) where((p) => `user_id = ${p}`, filter.userId);
     if (page.before !== undefined) where((p) => `id < ${p}`, page.before);
+    // A pending write is shown only when no entry with its outcome followed (the outcome could not be stored).
+    conditions.push(`NOT (outcome = 'pending' AND EXISTS (
+      SELECT 1 FROM access_log outcome_entry
+       WHERE outcome_entry.request_id = access_log.request_id AND outcome_entry.id > access_log.id
+         AND outcome_entry.outcome <> 'pending' AND outcome_entry.route = access_log.route
+         AND outcome_entry.user_id IS NOT DISTINCT FROM access_log.user_id))`);
     parameters.push(page.limit + 1);
     const rows = await this.dataSource.query<AccessLogRow[]>(
       `SELECT id::text AS id, occurred_at, request_id, user_id, organisation_id, roles, action, resource_type,
@@ -157,7 +166,7 @@ function toView(row: AccessLogRow): AccessLogEntryView {
     personId: row.person_id,
     method: row.method,
     route: row.route,
-    statusCode: Number(row.status_code),
+    statusCode: row.status_code === null ? null : Number(row.status_code),
     outcome: row.outcome,
   };
 }

@@ -11,6 +11,11 @@ export interface PendingAccessLogEntry {
 export class RequestAccessLogEntry implements PendingAccessLogEntry {
   resourceId: string | undefined;
   readonly personIds = new Set<string>();
+  /**
+   * Whether the pending entry of this write is stored (before its events were appended): from then on the request
+   * is logged whatever happens, and its answer is never replaced for want of the outcome entry (docs/adr/0021).
+   */
+  pendingStored = false;
 
   constructor(
     readonly action: AccessAction,
