@@ -1,5 +1,5 @@
 import type { Capability } from '../capabilities';
-import { PersonalDataKekGenerations1765065600022, PersonalDataKeys1764547200000 } from '../shared/crypto';
+import { PersonalDataKekGenerations1765065600023, PersonalDataKeys1764547200000 } from '../shared/crypto';
 import { ClientConsentRow } from './client-consents/client-consent.row';
 import { ClientsConsents1764547200005 } from './client-consents/client-consents.migration';
 import { clientConsentsProjection } from './client-consents/client-consents.projection';
@@ -28,7 +28,7 @@ export const clientsCapability: Capability = {
     ClientsRegister1764547200003,
     ClientsResidences1764547200004,
     ClientsConsents1764547200005,
-    PersonalDataKekGenerations1765065600022,
+    PersonalDataKekGenerations1765065600023,
     ClientsErasureRewrites1765065600222,
   ],
   entities: [ClientPeopleRow, ClientRegisterRow, ClientResidenceRow, ClientConsentRow],

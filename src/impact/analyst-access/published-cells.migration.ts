@@ -15,6 +15,38 @@ const STATISTICS_FUNCTIONS = `
      AND (p.proname ~ '^pg_stat_get_(xact_)?(live_tuples|dead_tuples|numscans|tuples_|blocks_|mod_since_analyze|ins_since_vacuum|last_|vacuum_count|autovacuum_count|analyze_count|autoanalyze_count)'
           OR p.proname IN ('pg_relation_size', 'pg_total_relation_size', 'pg_table_size', 'pg_indexes_size'))`;
 
+/** What the role may read since this migration: the published figures and the reference data. */
+export const ANALYST_READABLE: readonly string[] = [PUBLISHED_CELLS, ...ANALYST_REFERENCE_TABLES];
+
+/**
+ * Takes temporary tables and the per-table statistics functions of this database away from PUBLIC, giving them back
+ * to the current user (the service) and `pg_monitor`. Run by this migration and, when a logical restore lost these
+ * privileges, at start (`analyst-role.ts`). Each step needs privileges a migration user may lack: then it is skipped
+ * with a notice (docs/analysts.md, "The BI role", has the SQL for a DBA).
+ */
+export function withholdStatisticsSql(): string {
+  return `
+      DO $$
+      DECLARE
+        fn regprocedure;
+      BEGIN
+        BEGIN
+          EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+          EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), current_user);
+        EXCEPTION WHEN insufficient_privilege THEN
+          RAISE NOTICE 'TEMPORARY not revoked from PUBLIC: the migration user does not own the database (docs/analysts.md)';
+        END;
+        BEGIN
+          FOR fn IN ${STATISTICS_FUNCTIONS} LOOP
+            EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', fn);
+            EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I, pg_monitor', fn, current_user);
+          END LOOP;
+        EXCEPTION WHEN insufficient_privilege THEN
+          RAISE NOTICE 'Statistics functions not revoked from PUBLIC: the migration user is no superuser (docs/analysts.md)';
+        END;
+      END $$`;
+}
+
 /**
  * What BI tools see becomes a table of published figures, refreshed by the service with the API's suppression
  * (`published-cells.ts`), instead of views over the fact tables: no plan, statistic or timing of the role's queries
@@ -44,30 +76,12 @@ export class ImpactPublishedCells1765065600022 implements MigrationInterface {
         position_prepare   numeric
       )`);
     await runner.query(`CREATE INDEX ON impact.${PUBLISHED_CELLS} (indicator, month)`);
-    const readable = [PUBLISHED_CELLS, ...ANALYST_REFERENCE_TABLES].map((name) => `impact.${name}`).join(', ');
-    await runner.query(`
-      DO $$
-      DECLARE
-        fn regprocedure;
-      BEGIN
-        IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ANALYST_ROLE}') THEN
-          GRANT SELECT ON ${readable} TO ${ANALYST_ROLE};
-        END IF;
-        BEGIN
-          EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
-          EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO %I', current_database(), current_user);
-        EXCEPTION WHEN insufficient_privilege THEN
-          RAISE NOTICE 'TEMPORARY not revoked from PUBLIC: the migration user does not own the database (docs/analysts.md)';
-        END;
-        BEGIN
-          FOR fn IN ${STATISTICS_FUNCTIONS} LOOP
-            EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', fn);
-            EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I, pg_monitor', fn, current_user);
-          END LOOP;
-        EXCEPTION WHEN insufficient_privilege THEN
-          RAISE NOTICE 'Statistics functions not revoked from PUBLIC: the migration user is no superuser (docs/analysts.md)';
-        END;
-      END $$`);
+    await runner.query(
+      `DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${ANALYST_ROLE}') THEN
+         GRANT SELECT ON ${ANALYST_READABLE.map((name) => `impact.${name}`).join(', ')} TO ${ANALYST_ROLE};
+       END IF; END $$`,
+    );
+    await runner.query(withholdStatisticsSql());
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -9,7 +9,7 @@ export {
 } from './personal-data-keys';
 export { PersonalDataKeys1764547200000 } from './personal-data-keys.migration';
 export { rewriteTables } from './dead-row-versions';
-export { PersonalDataKekGenerations1765065600022 } from './kek-generations.migration';
+export { PersonalDataKekGenerations1765065600023 } from './kek-generations.migration';
 export {
   recordKekGeneration,
   retireKekGeneration,

@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * each was first used and when a rotation retired it. The age of the current one says when rotation is due; the
  * retirement date says from when the old one may be destroyed (docs/privacy.md, "The erasure horizon").
  */
-export class PersonalDataKekGenerations1765065600022 implements MigrationInterface {
-  readonly name = 'PersonalDataKekGenerations1765065600022';
+export class PersonalDataKekGenerations1765065600023 implements MigrationInterface {
+  readonly name = 'PersonalDataKekGenerations1765065600023';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`

@@ -6,7 +6,7 @@ import {
   Keyring,
   PersonalDataKeys,
   PersonalDataKeys1764547200000,
-  PersonalDataKekGenerations1765065600022,
+  PersonalDataKekGenerations1765065600023,
   kekGenerations,
   recordKekGeneration,
   PersonalDataShredded,
@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds())('personal-data keys in %s', (kind) => {
   beforeAll(async () => {
     db = await createTestDatabase({
       kind,
-      migrations: [PersonalDataKeys1764547200000, PersonalDataKekGenerations1765065600022],
+      migrations: [PersonalDataKeys1764547200000, PersonalDataKekGenerations1765065600023],
     });
   });
   afterAll(() => db.dispose());

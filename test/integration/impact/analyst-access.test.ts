@@ -124,7 +124,13 @@ describe.each(testDatabaseKinds())('the analysts’ database role on %s', (kind)
   it('gives the views back when the published table is reverted', async () => {
     const reverted = await createTestDatabase({ kind, migrations: MIGRATIONS, poolSize: 1 });
     try {
-      await reverted.dataSource.undoLastMigration();
+      // Its own down(), not undoLastMigration(): a later shared migration may be the last one run.
+      const runner = reverted.dataSource.createQueryRunner();
+      try {
+        await new ImpactPublishedCells1765065600022().down(runner);
+      } finally {
+        await runner.release();
+      }
       const [views] = await reverted.dataSource.query(
         `SELECT count(*)::int AS n FROM pg_views WHERE schemaname = 'impact' AND viewname = ANY($1)`,
         [[...ANALYST_VIEWS]],
