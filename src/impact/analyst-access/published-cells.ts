@@ -9,8 +9,12 @@ import { IndicatorStore } from '../infrastructure/indicator-store';
 import { publishedTable } from '../infrastructure/published-table';
 import { PUBLISHED_CELLS } from './published-cells.migration';
 
-/** How often the service looks whether the facts moved on since the last refresh. */
-export const PUBLISH_CHECK_INTERVAL_MS = 60_000;
+/**
+ * How often the service looks whether the facts moved on since the last refresh. A refresh recomputes the whole
+ * history (tens of seconds of database time at W13 scale over ten years), and BI dashboards redraw daily at most.
+ */
+export const PUBLISH_CHECK_INTERVAL_MS = 15 * 60_000;
+const FIRST_CHECK_DELAY_MS = 60_000;
 
 const COLUMNS =
   'indicator, indicator_version, unit, month, municipality_id, category, value, base, suppressed, reference_date, ' +
@@ -27,7 +31,7 @@ const REFRESH_LOCK = 7_024_221_001;
  *
  * Not inside the facts projection's batches: one refresh recomputes the whole history (every indicator over every
  * month: about a quarter of a second per indicator-year on the W13-scale data set), which per batch would stall the
- * projection. The service checks every minute whether the facts' checkpoint or the date moved on, and refreshes
+ * projection. The service checks every 15 minutes whether the facts' checkpoint or the date moved on, and refreshes
  * then; where projections are off (an HTTP-only replica), it does not.
  */
 @Injectable()
@@ -45,12 +49,17 @@ export class PublishedCells implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap(): void {
     if (!this.config.projectionsEnabled) return;
-    this.timer = setInterval(() => void this.refreshIfMoved(), PUBLISH_CHECK_INTERVAL_MS);
+    // The first look soon after start (once the facts projection has had time to catch up), then at the interval.
+    this.timer = setTimeout(() => {
+      this.timer = setInterval(() => void this.refreshIfMoved(), PUBLISH_CHECK_INTERVAL_MS);
+      this.timer.unref();
+      void this.refreshIfMoved();
+    }, FIRST_CHECK_DELAY_MS);
     this.timer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    clearTimeout(this.timer); // the first look's timeout or the interval: Node clears either
     await this.running;
   }
 
