@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ClientReportingQuery } from '../../src/clients';
 import { PersonalDataKeys, rowsOf } from '../../src/shared/crypto';
@@ -178,7 +179,19 @@ describe.each(testDatabaseKinds())('the proof of erasure on %s', (kind) => {
     const erasedSecrets = await secretsOf(erased);
     const keptSecrets = await secretsOf(kept);
 
-    await request('POST', `/clients/${erased}/erasure`, as.dpo);
+    // On PostgreSQL another session holds a snapshot from before the erasure for a while: the versions it can still
+    // see must not be copied into the rewritten files (the rewrite waits for it).
+    // Its own connection: the app's pool may hold a single one.
+    const older =
+      kind === 'postgres' ? new Client({ connectionString: (dataSource().options as { url: string }).url }) : undefined;
+    await older?.connect();
+    await older?.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    await older?.query('SELECT 1'); // takes the snapshot, and no lock on the tables the rewrite needs
+    const erasure = request('POST', `/clients/${erased}/erasure`, as.dpo);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await older?.query('COMMIT');
+    await older?.end();
+    await erasure;
     expect((await service.app.get(PersonalDataKeys).status(dataSource(), erased)).state).toBe('shredded');
     // PGlite ran the same rewrite above; its build has no pageinspect to read pages with.
     if (kind !== 'postgres') return;

@@ -6,7 +6,7 @@ import { clientDecider, type ClientState } from '../domain/client.decider';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
-import { rewriteErasedTables } from '../erasure/erasure-rewrites';
+import { requestErasureRewrite, rewriteErasedTables } from '../erasure/erasure-rewrites';
 import { rethrowAsProblem } from '../common/problems';
 import { today } from '../../shared/domain/today';
 
@@ -33,7 +33,7 @@ export class ErasePersonalDataHandler {
       .catch(rethrowAsProblem);
     await this.personalData.shred(clientId);
     await this.identities.remove([clientId]);
-    await rewriteErasedTables(this.dataSource);
+    if (!(await rewriteErasedTables(this.dataSource))) await requestErasureRewrite(this.dataSource);
     return result;
   }
 }

@@ -7,12 +7,18 @@ import { IDENTITY_INDEX_TABLE } from '../common/identity-index';
 
 const POLL_MS = 1_000;
 
-/** The tables an erasure changes, rewritten after it so that no old row version stays in their files. */
-export function rewriteErasedTables(db: SqlRunner): Promise<void> {
+/**
+ * The tables an erasure changes, rewritten after it so that no old row version stays in their files; false when a
+ * transaction older than the erasure was still open (ask for another rewrite: `requestErasureRewrite`).
+ */
+export function rewriteErasedTables(db: SqlRunner): Promise<boolean> {
   return rewriteTables(db, [PERSONAL_DATA_KEYS_TABLE, IDENTITY_INDEX_TABLE]);
 }
 
-/** Asks for a rewrite: inside the projection's transaction, where VACUUM cannot run. */
+/**
+ * Asks the loop below for a rewrite: from inside the projection's transaction, where VACUUM cannot run, or after a
+ * rewrite that an older transaction kept from being complete.
+ */
 export async function requestErasureRewrite(tx: SqlRunner): Promise<void> {
   await tx.query(
     `INSERT INTO clients_erasure_rewrites_due (singleton, due_since) VALUES (true, now())
@@ -22,7 +28,8 @@ export async function requestErasureRewrite(tx: SqlRunner): Promise<void> {
 
 /**
  * Rewrites the key and look-up tables when the `clients.erasures` projection destroyed something itself, as after a
- * restore of a backup taken before an erasure (ADR 0022). Runs where the projections run; a request made while a
+ * restore of a backup taken before an erasure, or when an erasure's own rewrite found an older transaction still
+ * open (ADR 0022). Runs where the projections run; a request made while a
  * rewrite runs is kept for the next round.
  */
 @Injectable()
@@ -42,13 +49,14 @@ export class ErasureRewrites implements OnApplicationBootstrap, BeforeApplicatio
     return this.loop.stop();
   }
 
-  /** Rewrites if asked to; returns whether it did. */
+  /** Rewrites if asked to; returns whether it did, completely. */
   async rewriteIfDue(): Promise<boolean> {
     const [due] = rowsOf<{ due_since: string }>(
       await this.dataSource.query(`SELECT due_since::text AS due_since FROM clients_erasure_rewrites_due`),
     );
     if (due === undefined) return false;
-    await rewriteErasedTables(this.dataSource);
+    // Kept for the next round while a transaction older than the request may still see what it deleted.
+    if (!(await rewriteErasedTables(this.dataSource))) return false;
     await this.dataSource.query(`DELETE FROM clients_erasure_rewrites_due WHERE due_since <= $1::timestamptz`, [
       due.due_since,
     ]);
