@@ -92,17 +92,8 @@ export class AccessGuard implements CanActivate {
   /** Once per request, right before its first append: the write is in the log before it can be committed. */
   private async recordPending(entry: RequestAccessLogEntry, request: FastifyRequest): Promise<void> {
     if (entry.pendingStored) return;
-    await this.accessLog.record({
-      user: (request as { user?: AuthenticatedUser }).user,
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: entry.resourceId,
-      personIds: entry.personIds,
-      method: entry.method,
-      route: entry.route,
-      statusCode: null,
-      requestId: String(request.id),
-    });
+    const user = (request as { user?: AuthenticatedUser }).user;
+    await this.accessLog.record(entry.recordOf(user, String(request.id), null));
     entry.pendingStored = true;
   }
 

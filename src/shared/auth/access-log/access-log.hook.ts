@@ -27,17 +27,7 @@ export function installAccessLogHook(app: NestFastifyApplication): void {
       const user = (request as { user?: AuthenticatedUser }).user;
       try {
         accessLog ??= app.get<AccessLog>(AccessLog);
-        await accessLog.record({
-          user,
-          action: entry.action,
-          resourceType: entry.resourceType,
-          resourceId: entry.resourceId,
-          personIds: entry.personIds,
-          method: entry.method,
-          route: entry.route,
-          statusCode: reply.statusCode,
-          requestId: String(request.id),
-        });
+        await accessLog.record(entry.recordOf(user, String(request.id), reply.statusCode));
         return payload;
       } catch (error) {
         if (entry.pendingStored) {

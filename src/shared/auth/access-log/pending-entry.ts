@@ -1,5 +1,7 @@
 import { isUuid } from '../../domain/ids';
+import type { AuthenticatedUser } from '../authenticated-user';
 import type { AccessAction } from './access-logged.decorator';
+import type { AccessLogRecord } from './access-log.service';
 
 /** What a handler may add to its request's access-log entry. Values that are not UUIDs are ignored. */
 export interface PendingAccessLogEntry {
@@ -30,6 +32,12 @@ export class RequestAccessLogEntry implements PendingAccessLogEntry {
 
   addPerson(personId: unknown): void {
     if (isUuid(personId)) this.personIds.add(personId);
+  }
+
+  /** What `AccessLog.record` stores of this entry; `statusCode` null for the pending entry of a write. */
+  recordOf(user: AuthenticatedUser | undefined, requestId: string, statusCode: number | null): AccessLogRecord {
+    const { action, resourceType, resourceId, personIds, method, route } = this;
+    return { user, action, resourceType, resourceId, personIds, method, route, statusCode, requestId };
   }
 }
 
