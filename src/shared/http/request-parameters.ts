@@ -16,7 +16,7 @@ interface RouteParameters {
 }
 
 /** Control characters (C0, DEL, C1): no identifier, date or name of ours holds one, and PostgreSQL refuses NUL. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern is for
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
