@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { CommandsModule } from './shared/commands/commands.module';
@@ -8,6 +9,7 @@ import { EventStoreModule } from './shared/event-store/event-store.module';
 import { ObservabilityModule } from './shared/observability/observability.module';
 import { ProjectionsModule } from './shared/projections/projections.module';
 import { CLOCK, type Clock, systemClock } from './shared/domain/clock';
+import { AnswerInterceptor } from './shared/http/answer';
 import { capabilities } from './capabilities';
 
 /** The composition root: shared infrastructure plus every capability's module, migrations and projections. */
@@ -38,6 +40,8 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        // Every endpoint's `Answer` becomes headers and body the same way (docs/architecture.md).
+        { provide: APP_INTERCEPTOR, useClass: AnswerInterceptor },
       ],
       exports: [APP_CONFIG, CLOCK],
     };

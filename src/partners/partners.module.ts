@@ -28,6 +28,7 @@ import { OrganisationsQuery } from './organisation-directory/organisations.query
 import { ReadContributionScheduleController } from './read-contribution-schedule/read-contribution-schedule.controller';
 import { ReadMunicipalitiesController } from './read-municipalities/read-municipalities.controller';
 import { ReadOrganisationsController } from './read-organisations/read-organisations.controller';
+import { ListOrganisationsHandler, ReadOrganisationHandler } from './read-organisations/read-organisations.handler';
 import { ReadRightsCatalogueController } from './read-rights-catalogue/read-rights-catalogue.controller';
 import { RecordPopulationController } from './record-population/record-population.controller';
 import { PopulationFigureHandler } from './record-population/record-population.handler';
@@ -84,6 +85,8 @@ const SEED_RETRY_MAX_MS = 30_000;
     RightsCatalogueQuery,
     ContributionScheduleQuery,
     RegisterOrganisationHandler,
+    ListOrganisationsHandler,
+    ReadOrganisationHandler,
     ChangeOrganisationHandler,
     DeactivateOrganisationHandler,
     RegisterMunicipalityHandler,

@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AddCatalogueRightHandler } from '../add-catalogue-right/add-catalogue-right.handler';
 import { ContributionScheduleHandler } from '../add-rate-period/contribution-schedule.handler';
@@ -26,7 +27,7 @@ import {
 } from '../domain/reference-data-load';
 import { foldEvents } from '../../shared/domain/decider';
 import { RegisterMunicipalityHandler } from '../register-municipality/register-municipality.handler';
-import { RegisterOrganisationHandler } from '../register-organisation/register-organisation.handler';
+import { RegisterOrganisation } from '../register-organisation/register-organisation.command';
 import { referenceDataId } from './reference-data-ids';
 import { PARTNERS_DEFAULTS, type ReferenceDataDefaults } from './reference-data-defaults';
 
@@ -65,7 +66,7 @@ export class ReferenceDataSeeder {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly executor: CommandExecutor,
     private readonly municipalities: RegisterMunicipalityHandler,
-    private readonly organisations: RegisterOrganisationHandler,
+    private readonly commands: CommandBus,
     private readonly rights: AddCatalogueRightHandler,
     private readonly schedule: ContributionScheduleHandler,
   ) {}
@@ -112,7 +113,7 @@ export class ReferenceDataSeeder {
     );
     await inBatches(defaults.organisations, (entry) =>
       run(`organisation:${entry.key}`, [ORGANISATION_DIRECTORY_PROJECTION], (context) =>
-        this.organisations.execute({ organisationId: entry.id, details: entry.details }, context),
+        this.commands.execute(new RegisterOrganisation(context, entry.details, entry.id)),
       ),
     );
     await inBatches(defaults.rights, (entry) =>

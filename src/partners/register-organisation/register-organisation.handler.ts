@@ -1,38 +1,29 @@
-import { Injectable } from '@nestjs/common';
-import {
-  CommandExecutor,
-  type CommandContext,
-  type CommandResult,
-  newResourceId,
-} from '../../shared/commands/command-executor';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, type CommandResult, newResourceId } from '../../shared/commands/command-executor';
 import { streamName } from '../../shared/domain/ids';
 import { MunicipalityLookup } from '../common/municipality-lookup';
 import { rethrowAsProblem } from '../common/problems';
 import { organisationDecider, type OrganisationState } from '../domain/organisation.decider';
-import { ORGANISATION_CATEGORY, type OrganisationDetails } from '../domain/organisation.events';
+import { ORGANISATION_CATEGORY } from '../domain/organisation.events';
+import { RegisterOrganisation } from './register-organisation.command';
 
-export interface RegisterOrganisationInput {
-  /** Given by the defaults loader (ids derived from the data file); otherwise a new id. */
-  readonly organisationId?: string;
-  readonly details: OrganisationDetails;
-}
-
-@Injectable()
-export class RegisterOrganisationHandler {
+@CommandHandler(RegisterOrganisation)
+export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrganisation> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly municipalities: MunicipalityLookup,
   ) {}
 
-  async execute(input: RegisterOrganisationInput, context: CommandContext): Promise<CommandResult<OrganisationState>> {
-    const organisationId = input.organisationId ?? newResourceId(context, ORGANISATION_CATEGORY);
-    const municipalityRegistered = await this.municipalities.isRegistered(input.details.municipalityId);
+  async execute(command: RegisterOrganisation): Promise<CommandResult<OrganisationState>> {
+    const { envelope, details } = command;
+    const organisationId = command.organisationId ?? newResourceId(envelope, ORGANISATION_CATEGORY);
+    const municipalityRegistered = await this.municipalities.isRegistered(details.municipalityId);
     return this.executor
       .execute(
         streamName(ORGANISATION_CATEGORY, organisationId),
         organisationDecider,
-        { type: 'RegisterOrganisation', organisationId, details: input.details, municipalityRegistered },
-        context,
+        { type: 'RegisterOrganisation', organisationId, details, municipalityRegistered },
+        envelope,
       )
       .catch(rethrowAsProblem);
   }

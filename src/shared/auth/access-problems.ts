@@ -1,3 +1,4 @@
+import { AccessDenied } from '../domain/domain-error';
 import { ProblemException } from '../http/problem-details';
 
 /**
@@ -9,8 +10,9 @@ export function unauthenticated(): ProblemException {
   return new ProblemException(401, 'UNAUTHENTICATED', 'Authentication required', 'Send a valid bearer token.');
 }
 
-export function forbidden(): ProblemException {
-  return new ProblemException(403, 'FORBIDDEN', 'Access denied', 'You may not do this.');
+/** The domain's `AccessDenied`: guards and handlers refuse alike. */
+export function forbidden(): AccessDenied {
+  return new AccessDenied();
 }
 
 export function authenticationUnavailable(): ProblemException {

@@ -1,4 +1,4 @@
-import { ProblemException } from '../http/problem-details';
+import { AccessDenied } from '../domain/domain-error';
 import type { AuthenticatedUser } from './authenticated-user';
 import { assertOneOfOrganisations, assertOrganisation, isOwnOrganisation } from './organisation-scope';
 
@@ -26,10 +26,9 @@ describe('organisation scope', () => {
       refusal(() => assertOneOfOrganisations(worker, ['caw', 'ocmw-kortrijk'])),
       refusal(() => assertOneOfOrganisations(worker, [])),
     ]) {
-      expect(error).toBeInstanceOf(ProblemException);
-      expect((error as ProblemException).getStatus()).toBe(403);
-      expect((error as ProblemException).code).toBe('FORBIDDEN');
-      expect(JSON.stringify((error as ProblemException).getResponse())).not.toContain('ocmw-kortrijk');
+      expect(error).toBeInstanceOf(AccessDenied);
+      expect((error as AccessDenied).code).toBe('FORBIDDEN');
+      expect((error as AccessDenied).message).not.toContain('ocmw-kortrijk');
     }
   });
 });

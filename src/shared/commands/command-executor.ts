@@ -3,7 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CLOCK, type Clock } from '../domain/clock';
 import { type Decider, foldEvents } from '../domain/decider';
+import { ConcurrentUpdate, IdempotencyKeyReused, StaleRevision } from '../domain/domain-error';
 import type { DomainEvent } from '../domain/domain-event';
+import type { EventDecoder } from '../domain/event-decoding';
 import {
   EVENT_STORE,
   type EventData,
@@ -14,7 +16,6 @@ import {
   StreamNotFound,
   WrongExpectedVersion,
 } from '../event-store';
-import { ProblemException } from '../http/problem-details';
 import type { BeforeAppend } from './before-append';
 
 /** Who asks, and the request's envelope facts; none of it is personal data. */
@@ -69,6 +70,8 @@ export class CommandExecutor {
     decider: Decider<Command, Event, State>,
     command: Command,
     context: CommandContext,
+    // TODO(#15): required once every capability has its decoder.
+    decode: EventDecoder<Event> = uncheckedDecode,
   ): Promise<CommandResult<State>> {
     for (let attempt = 1; ; attempt++) {
       const history = await this.read(streamId);
@@ -79,13 +82,13 @@ export class CommandExecutor {
         // Answer as the first call did: the state right after that command's events, not the stream's today.
         const upTo = history.slice(0, replayed + 1);
         const last = upTo.at(-1)!;
-        const state = foldEvents(decider, upTo.map(toDomainEvent<Event>));
+        const state = foldEvents(decider, upTo.map(decode));
         return { streamId, revision: last.revision, position: last.position, state, replayed: true };
       }
-      const state = foldEvents(decider, history.map(toDomainEvent<Event>));
+      const state = foldEvents(decider, history.map(decode));
 
       if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
-        throw revisionMismatch(current);
+        throw new StaleRevision(current);
       }
       const events = decider.decide(command, state);
       if (events.length === 0) return { streamId, revision: current ?? -1n, state, replayed: false };
@@ -105,10 +108,8 @@ export class CommandExecutor {
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion)) throw error;
         if (context.expectedRevision !== undefined)
-          throw revisionMismatch(error.actual === 'no_stream' ? undefined : error.actual);
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ProblemException(409, 'CONCURRENT_UPDATE', 'The resource is being changed by others', 'Try again.');
-        }
+          throw new StaleRevision(error.actual === 'no_stream' ? undefined : error.actual);
+        if (attempt >= MAX_ATTEMPTS) throw new ConcurrentUpdate();
       }
     }
   }
@@ -161,7 +162,8 @@ export function earlierCallOf(
   const stored = history[start]!.metadata[REQUEST_FINGERPRINT];
   const fingerprint = requestFingerprint(context);
   // Events written without a fingerprint (reference data) are matched on the key alone.
-  if (typeof stored === 'string' && fingerprint !== undefined && stored !== fingerprint) throw idempotencyKeyReused();
+  if (typeof stored === 'string' && fingerprint !== undefined && stored !== fingerprint)
+    throw new IdempotencyKeyReused();
   let end = start;
   while (history[end + 1]?.id === idempotentEventId(context, streamId, end + 1 - start)) end++;
   return end;
@@ -176,15 +178,6 @@ function requestFingerprint(context: CommandContext): string | undefined {
   return createHmac('sha256', `${context.user.userId}\u0000${context.idempotencyKey}`)
     .update(context.requestDigest, 'utf8')
     .digest('base64url');
-}
-
-function idempotencyKeyReused(): ProblemException {
-  return new ProblemException(
-    422,
-    'IDEMPOTENCY_KEY_REUSED',
-    'The Idempotency-Key was used for another request',
-    'A key answers only for the request it was first sent with: send a new key for a new request.',
-  );
 }
 
 /**
@@ -213,15 +206,6 @@ export function newResourceId(context: Pick<CommandContext, 'user' | 'idempotenc
   return context.idempotencyKey ? idempotentEventId(context, `new:${category}`, 0) : randomUUID();
 }
 
-function toDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent): Event {
+function uncheckedDecode<Event extends DomainEvent>(recorded: { type: string; data: unknown }): Event {
   return { type: recorded.type, data: recorded.data } as unknown as Event;
-}
-
-function revisionMismatch(current: bigint | undefined): ProblemException {
-  return new ProblemException(
-    412,
-    'REVISION_MISMATCH',
-    'The resource has changed since you read it',
-    current === undefined ? 'The resource does not exist.' : `Its current revision is ${current}.`,
-  );
 }

@@ -1,13 +1,106 @@
+import type { FieldError } from './field-problem';
+
 /**
- * A command refused by a domain rule (HTTP 409). `code` is stable and documented; `detail` must never contain
- * personal data, since it reaches logs and responses.
+ * The error vocabulary of everything below the controllers (docs/architecture.md, "Errors"): a handful of kinds,
+ * each with a stable `code` that docs/api.md lists. The HTTP layer maps a kind to its status once
+ * (`problem-details.filter.ts`); nothing here knows HTTP. `detail` never holds personal data: it reaches logs and
+ * responses.
  */
-export class DomainRuleViolation extends Error {
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+
   constructor(
     readonly code: string,
     readonly detail: string,
   ) {
     super(`${code}: ${detail}`);
-    this.name = 'DomainRuleViolation';
+    this.name = new.target.name;
+  }
+}
+
+export type DomainErrorKind =
+  | 'invalid-input'
+  | 'access-denied'
+  | 'not-found'
+  | 'gone'
+  | 'refused'
+  | 'concurrent-update'
+  | 'stale-revision'
+  | 'key-reused';
+
+/** The input is invalid: every invalid field is listed (`VALIDATION_FAILED`), or one code says what is wrong. */
+export class InvalidInput extends DomainError {
+  readonly kind = 'invalid-input';
+
+  constructor(
+    code: string,
+    detail: string,
+    readonly fields?: readonly FieldError[],
+  ) {
+    super(code, detail);
+  }
+
+  static fields(fields: readonly FieldError[]): InvalidInput {
+    return new InvalidInput('VALIDATION_FAILED', `${fields.length} field(s) are invalid`, fields);
+  }
+}
+
+/**
+ * The caller may not do this. One code and one text whatever the reason (a role, another organisation), so that a
+ * refusal says nothing about the resource.
+ */
+export class AccessDenied extends DomainError {
+  readonly kind = 'access-denied';
+
+  constructor() {
+    super('FORBIDDEN', 'You may not do this.');
+  }
+}
+
+/** No such resource (or none the caller may know of). */
+export class NotFound extends DomainError {
+  readonly kind = 'not-found';
+}
+
+/** The resource existed and is gone for good: a person whose personal data was erased. */
+export class Gone extends DomainError {
+  readonly kind = 'gone';
+}
+
+/** A command refused by a domain rule: the state of the resource does not allow it. */
+export class DomainRuleViolation extends DomainError {
+  readonly kind = 'refused';
+}
+
+/** Others changed the stream while the command was decided, more often than it retried. */
+export class ConcurrentUpdate extends DomainError {
+  readonly kind = 'concurrent-update';
+
+  constructor() {
+    super('CONCURRENT_UPDATE', 'The resource is being changed by others. Try again.');
+  }
+}
+
+/** The caller's expected revision (`If-Match`) is no longer the stream's. */
+export class StaleRevision extends DomainError {
+  readonly kind = 'stale-revision';
+
+  constructor(current: bigint | undefined) {
+    super(
+      'REVISION_MISMATCH',
+      current === undefined ? 'The resource does not exist.' : `Its current revision is ${current}.`,
+    );
+  }
+}
+
+/** An idempotency key sent again with another request: a key answers only for the request it came with first. */
+export class IdempotencyKeyReused extends DomainError {
+  readonly kind = 'key-reused';
+
+  constructor() {
+    super(
+      'IDEMPOTENCY_KEY_REUSED',
+      'A key answers only for the request it was first sent with: send a new key for a new request.',
+    );
   }
 }

@@ -3,3 +3,9 @@ export interface FieldProblem {
   readonly field: string;
   readonly message: string;
 }
+
+/** One invalid field with everything wrong with it: the path into the request (`address.postcode`, `items[2].type`). */
+export interface FieldError {
+  readonly field: string;
+  readonly messages: readonly string[];
+}

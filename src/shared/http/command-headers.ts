@@ -53,8 +53,12 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
 }
 
 /** `@Command() headers: CommandHeaders` in a command endpoint's parameters. */
-export const Command = createParamDecorator((_data: unknown, context: ExecutionContext): CommandHeaders => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
+export const Command = createParamDecorator((_data: unknown, context: ExecutionContext): CommandHeaders =>
+  commandHeadersOf(context.switchToHttp().getRequest<FastifyRequest>()),
+);
+
+/** What a write's headers say: 400 when `If-Match` or `Idempotency-Key` is malformed. */
+export function commandHeadersOf(request: FastifyRequest): CommandHeaders {
   const expectedRevision = parseIfMatch(request.headers['if-match']);
   const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
   const beforeAppend = beforeAppendOf(request);
@@ -64,7 +68,7 @@ export const Command = createParamDecorator((_data: unknown, context: ExecutionC
     ...(expectedRevision !== undefined ? { expectedRevision } : {}),
     ...(idempotencyKey !== undefined ? { idempotencyKey, requestDigest: requestDigest(request) } : {}),
   };
-});
+}
 
 /**
  * SHA-256 of the request as a command: method, route template, path parameters, the body as JSON with its keys

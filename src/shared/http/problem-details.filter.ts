@@ -10,7 +10,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { EventStoreUnavailable, InvalidAppend } from '../event-store';
-import { DomainRuleViolation } from '../domain/domain-error';
+import { DomainError, type DomainErrorKind } from '../domain/domain-error';
 import { describeErrorForLog } from '../observability/logging';
 import { frameworkProblem } from './framework-errors';
 import {
@@ -35,6 +35,18 @@ const STATUS_CODES: Readonly<Record<number, string>> = {
   428: 'PRECONDITION_REQUIRED',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
+};
+
+/** The one place where the domain's error kinds become HTTP statuses. */
+const DOMAIN_ERROR_PROBLEMS: Readonly<Record<DomainErrorKind, { status: number; title: string }>> = {
+  'invalid-input': { status: 400, title: 'The request is invalid' },
+  'access-denied': { status: 403, title: 'Access denied' },
+  'not-found': { status: 404, title: 'Not found' },
+  gone: { status: 410, title: 'Gone' },
+  refused: { status: 409, title: 'The command was refused by a business rule' },
+  'concurrent-update': { status: 409, title: 'The resource is being changed by others' },
+  'stale-revision': { status: 412, title: 'The resource has changed since you read it' },
+  'key-reused': { status: 422, title: 'The Idempotency-Key was used for another request' },
 };
 
 /** How long a client should wait before retrying after a 503: connections are usually back within seconds. */
@@ -72,8 +84,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const body = exception.getResponse() as { title: string; detail?: string };
       return problem(exception.getStatus(), exception.code, body.title, body.detail, exception.errors);
     }
-    if (exception instanceof DomainRuleViolation) {
-      return problem(409, exception.code, 'The command was refused by a business rule', exception.detail);
+    if (exception instanceof DomainError) {
+      const { status, title } = DOMAIN_ERROR_PROBLEMS[exception.kind];
+      const fields = 'fields' in exception ? (exception.fields as ProblemDetails['errors']) : undefined;
+      return problem(status, exception.code, title, exception.detail, fields);
     }
     if (exception instanceof EventStoreUnavailable) {
       return problem(503, exception.code, 'The event store is unavailable', 'Try again shortly.');

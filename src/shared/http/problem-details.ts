@@ -1,10 +1,8 @@
 import { HttpException } from '@nestjs/common';
+import { InvalidInput } from '../domain/domain-error';
+import type { FieldError } from '../domain/field-problem';
 
-/** One invalid field of a 400: the path into the request body or query (`address.postcode`, `items[2].type`). */
-export interface FieldError {
-  readonly field: string;
-  readonly messages: readonly string[];
-}
+export type { FieldError };
 
 /**
  * RFC 9457 problem details with a stable `code` (docs/api.md lists them). `detail` is written for people and
@@ -32,7 +30,10 @@ export function problemType(code: string): string {
   return `urn:onthaal:problem:${code.toLowerCase().replaceAll('_', '-')}`;
 }
 
-/** Throw from anywhere in the HTTP layer to answer with a specific problem. */
+/**
+ * Throw from the HTTP layer (guards, headers, the framework's own checks) to answer with a specific problem. Below
+ * the controllers, throw the domain's errors instead (`shared/domain/domain-error.ts`).
+ */
 export class ProblemException extends HttpException {
   constructor(
     status: number,
@@ -46,12 +47,6 @@ export class ProblemException extends HttpException {
 }
 
 /** The 400 of an invalid request: `VALIDATION_FAILED`, with its invalid fields (capped when sent). */
-export function invalidRequest(fields: readonly FieldError[]): ProblemException {
-  return new ProblemException(
-    400,
-    'VALIDATION_FAILED',
-    'The request is invalid',
-    `${fields.length} field(s) are invalid`,
-    fields,
-  );
+export function invalidRequest(fields: readonly FieldError[]): InvalidInput {
+  return InvalidInput.fields(fields);
 }

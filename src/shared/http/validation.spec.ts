@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { ProblemException } from './problem-details';
+import { InvalidInput } from '../domain/domain-error';
 import { createValidationPipe } from './validation';
 
 class Address {
@@ -53,11 +53,10 @@ describe('the global validation pipe', () => {
       previous: [{ street: 'a', municipality: 'b' }, { street: 'c' }],
       unexpected: true,
     }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ProblemException);
-    const problem = error as ProblemException;
-    expect(problem.getStatus()).toBe(400);
+    expect(error).toBeInstanceOf(InvalidInput);
+    const problem = error as InvalidInput;
     expect(problem.code).toBe('VALIDATION_FAILED');
-    expect(problem.errors?.map((field) => field.field).sort()).toEqual([
+    expect(problem.fields?.map((field) => field.field).sort()).toEqual([
       '(unknown fields)',
       'address',
       'address.municipality',
@@ -66,11 +65,11 @@ describe('the global validation pipe', () => {
       'previous[1].municipality',
       'score',
     ]);
-    expect(problem.errors?.find((field) => field.field === 'address')?.messages).toEqual([
+    expect(problem.fields?.find((field) => field.field === 'address')?.messages).toEqual([
       '1 unknown field is not allowed',
     ]);
-    expect(JSON.stringify(problem.errors)).not.toContain('unexpected');
-    expect(problem.errors?.find((field) => field.field === 'score')?.messages).toEqual([
+    expect(JSON.stringify(problem.fields)).not.toContain('unexpected');
+    expect(problem.fields?.find((field) => field.field === 'score')?.messages).toEqual([
       'score must not be greater than 5',
     ]);
   });
@@ -78,7 +77,7 @@ describe('the global validation pipe', () => {
   it('never echoes the rejected values', async () => {
     const error = (await validate({ domain: 'Jan Peeters', score: 1, address: {}, previous: [] }).catch(
       (caught: unknown) => caught,
-    )) as ProblemException;
-    expect(JSON.stringify(error.errors)).not.toContain('Jan Peeters');
+    )) as InvalidInput;
+    expect(JSON.stringify(error.fields)).not.toContain('Jan Peeters');
   });
 });

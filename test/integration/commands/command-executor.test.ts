@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CommandExecutor, newResourceId } from '../../../src/shared/commands/command-executor';
 import type { Clock } from '../../../src/shared/domain/clock';
 import type { Decider } from '../../../src/shared/domain/decider';
-import { DomainRuleViolation } from '../../../src/shared/domain/domain-error';
+import { DomainRuleViolation, IdempotencyKeyReused, StaleRevision } from '../../../src/shared/domain/domain-error';
 import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
-import { ProblemException } from '../../../src/shared/http/problem-details';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../support/database';
 
 /** A toy stream: places on a waiting list, at most `capacity`. */
@@ -92,9 +91,8 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
     const reused = await executor
       .execute(streamId, waitingList, reserve(1), keyed('digest-of-another-request'))
       .catch((error: unknown) => error);
-    expect(reused).toBeInstanceOf(ProblemException);
-    expect((reused as ProblemException).getStatus()).toBe(422);
-    expect((reused as ProblemException).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(reused).toBeInstanceOf(IdempotencyKeyReused);
+    expect((reused as IdempotencyKeyReused).code).toBe('IDEMPOTENCY_KEY_REUSED');
     const events = await store.readStream(streamId);
     expect(events).toHaveLength(1);
     // The fingerprint is keyed by the idempotency key: the digest itself is not stored.
@@ -124,9 +122,8 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
     const refused = await executor
       .execute(streamId, waitingList, reserve(1), context({ expectedRevision: 0n }))
       .catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(ProblemException);
-    expect((refused as ProblemException).getStatus()).toBe(412);
-    expect((refused as ProblemException).code).toBe('REVISION_MISMATCH');
+    expect(refused).toBeInstanceOf(StaleRevision);
+    expect((refused as StaleRevision).code).toBe('REVISION_MISMATCH');
     expect(await store.readStream(streamId)).toHaveLength(2);
   });
 

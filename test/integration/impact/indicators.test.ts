@@ -9,7 +9,7 @@ import { ReadIndicatorHandler } from '../../../src/impact/read-indicators/read-i
 import type { IndicatorCellView, IndicatorResultView } from '../../../src/impact/read-indicators/indicator.view';
 import type { Clock } from '../../../src/shared/domain/clock';
 import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
-import { ProblemException } from '../../../src/shared/http/problem-details';
+import { InvalidInput } from '../../../src/shared/domain/domain-error';
 import { ProjectionRunner } from '../../../src/shared/projections';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../support/database';
 import { captureLogger } from '../../support/projections';
@@ -295,8 +295,8 @@ describe.each(testDatabaseKinds())('impact indicators on %s', (kind) => {
       try {
         await read(code, query);
       } catch (error) {
-        expect(error).toBeInstanceOf(ProblemException);
-        return (error as ProblemException).errors?.map((field) => field.field).sort();
+        expect(error).toBeInstanceOf(InvalidInput);
+        return (error as InvalidInput).fields?.map((field) => field.field).sort();
       }
       throw new Error('not refused');
     };

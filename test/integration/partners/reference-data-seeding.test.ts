@@ -18,18 +18,20 @@ import { systemClock } from '../../../src/shared/domain/clock';
 import { streamName } from '../../../src/shared/domain/ids';
 import { comparePositions, type EventStore, type RecordedEvent, StreamNotFound } from '../../../src/shared/event-store';
 import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
+import { busesWith } from '../../support/command-bus';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../support/database';
 
 /** A seeder as one replica of the service builds it, on its own event-store connection pool. */
-function seederOn(store: EventStore, defaults: ReferenceDataDefaults): ReferenceDataSeeder {
+async function seederOn(store: EventStore, defaults: ReferenceDataDefaults): Promise<ReferenceDataSeeder> {
   const executor = new CommandExecutor(store, systemClock);
   const lookup = new MunicipalityLookup(store);
+  const { commands } = await busesWith([new RegisterOrganisationHandler(executor, lookup)]);
   return new ReferenceDataSeeder(
     defaults,
     store,
     executor,
     new RegisterMunicipalityHandler(executor),
-    new RegisterOrganisationHandler(executor, lookup),
+    commands,
     new AddCatalogueRightHandler(executor, lookup),
     new ContributionScheduleHandler(executor, lookup, defaults),
   );
@@ -59,7 +61,7 @@ async function eventsOfDefaults(store: EventStore, defaults: ReferenceDataDefaul
     ...defaults.organisations.map(({ id }) => streamName(ORGANISATION_CATEGORY, id)),
     ...defaults.rights.map(({ id }) => streamName(CATALOGUE_RIGHT_CATEGORY, id)),
     streamName(CONTRIBUTION_SCHEDULE_CATEGORY, defaults.contributionSchedule.id),
-    seederOn(store, defaults).loadStream,
+    (await seederOn(store, defaults)).loadStream,
   ];
   // One at a time: the replicas' pools still hold connections, and PGlite takes only a few more.
   const events: RecordedEvent[] = [];
@@ -97,7 +99,7 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
     ];
     const stores = pools.map((pool) => new PostgresEventStore(pool));
     try {
-      const outcomes = await Promise.all(stores.map((store) => seederOn(store, defaults).seedIfEmpty()));
+      const outcomes = await Promise.all(stores.map(async (store) => (await seederOn(store, defaults)).seedIfEmpty()));
       expect(outcomes.every((outcome) => outcome.kind === 'loaded' && outcome.skipped.length === 0)).toBe(true);
 
       const events = await eventsOfDefaults(stores[0]!, defaults);
@@ -115,7 +117,7 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
       });
 
       // A later start only reads the load record.
-      expect(await seederOn(stores[1]!, defaults).seedIfEmpty()).toEqual({
+      expect(await (await seederOn(stores[1]!, defaults)).seedIfEmpty()).toEqual({
         kind: 'already_loaded',
         version: defaults.version,
       });
@@ -136,12 +138,12 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
         return store.appendToStream(...args);
       },
     });
-    await expect(seederOn(dying, small).seedIfEmpty()).rejects.toThrow('connection lost');
+    await expect((await seederOn(dying, small)).seedIfEmpty()).rejects.toThrow('connection lost');
     const written = await eventsOfDefaults(store, small);
     expect(written.length).toBeGreaterThan(0);
     expect(written.length).toBeLessThan(expectedEvents(small));
 
-    expect(await seederOn(store, small).seedIfEmpty()).toMatchObject({ kind: 'loaded', skipped: [] });
+    expect(await (await seederOn(store, small)).seedIfEmpty()).toMatchObject({ kind: 'loaded', skipped: [] });
     const events = await eventsOfDefaults(store, small);
     expect(events).toHaveLength(expectedEvents(small));
     expect(events.slice(0, written.length).map((event) => event.id)).toEqual(written.map((event) => event.id));
@@ -166,7 +168,7 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
       { user: admin, correlationId: 'test' },
     );
 
-    const outcome = await seederOn(store, small).seedIfEmpty();
+    const outcome = await (await seederOn(store, small)).seedIfEmpty();
     expect(outcome).toMatchObject({ kind: 'loaded', skipped: ['ratePeriod:new-statutes: RATE_PERIOD_OVERLAP'] });
     // Everything else, plus the administrator's period, minus the refused one.
     expect(await eventsOfDefaults(store, small)).toHaveLength(expectedEvents(small));
