@@ -104,3 +104,8 @@ export class IdempotencyKeyReused extends DomainError {
     );
   }
 }
+
+/** Refuses a command by a domain rule: `refuse('RIGHT_ALREADY_GRANTED', 'The right was granted already')`. */
+export function refuse(code: string, detail: string): never {
+  throw new DomainRuleViolation(code, detail);
+}
