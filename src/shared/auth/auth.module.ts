@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessGuard } from './access.guard';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLog } from './access-log/access-log.service';
+import { ReadAccessLogHandler } from './access-log/read-access-log.handler';
 import { IpRateLimitGuard, throttlerOptions, UserRateLimitGuard } from './rate-limit.guards';
 import { createTokenVerifier, TOKEN_VERIFIER } from './token-verifier';
 
@@ -25,6 +26,7 @@ import { createTokenVerifier, TOKEN_VERIFIER } from './token-verifier';
   providers: [
     { provide: TOKEN_VERIFIER, inject: [APP_CONFIG], useFactory: createTokenVerifier },
     AccessLog,
+    ReadAccessLogHandler,
     { provide: APP_GUARD, useClass: IpRateLimitGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: UserRateLimitGuard },
