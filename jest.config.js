@@ -23,7 +23,9 @@ module.exports = {
   transform: { '^.+\\.(t|j)s$': swc },
   // Also the ESM-only packages that jose, @fastify/static (the OpenAPI UI) and Fastify's inject() pull in.
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|cookie|jose)/)'],
-  testTimeout: 60_000,
+  // A bound for a hung test, not a speed: with other work keeping both cores busy, a set-up (a database, an app)
+  // took over a minute.
+  testTimeout: 180_000,
   // Database-backed suites share one PostgreSQL server and the 2-core machine; two workers keep them honest and fast.
   maxWorkers: 2,
 };
