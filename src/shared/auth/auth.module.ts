@@ -7,7 +7,8 @@ import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLog } from './access-log/access-log.service';
 import { ReadAccessLogHandler } from './access-log/read-access-log.handler';
 import { IpRateLimitGuard, throttlerOptions, UserRateLimitGuard } from './rate-limit.guards';
-import { createTokenVerifier, TOKEN_VERIFIER } from './token-verifier';
+import { createTokenVerifier } from './create-token-verifier';
+import { TOKEN_VERIFIER } from './token-verifier';
 
 /**
  * Authentication, roles, rate limits and the access log (docs/adr/0007-authentication-and-access-control.md).
