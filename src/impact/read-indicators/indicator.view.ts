@@ -16,7 +16,8 @@ export class BreakdownView {
 
 export class IndicatorDefinitionView {
   @ApiProperty({ example: 'referral_acceptance_rate' }) code!: string;
-  @ApiProperty({ description: 'Raised whenever the definition changes what the figures mean.' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'Raised whenever the definition changes what the figures mean.' })
+  version!: number;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['per_1000_inhabitants', 'share', 'count', 'days', 'rights_per_intake', 'score_points'] })
   unit!: string;
@@ -28,7 +29,8 @@ export class IndicatorDefinitionView {
 }
 
 export class IndicatorListView {
-  @ApiProperty({ description: 'Figures based on fewer people are suppressed.' }) suppressionThreshold!: number;
+  @ApiProperty({ type: 'integer', description: 'Figures based on fewer people are suppressed.' })
+  suppressionThreshold!: number;
   @ApiProperty({ type: [IndicatorDefinitionView] }) indicators!: IndicatorDefinitionView[];
 }
 
@@ -58,13 +60,13 @@ export class IndicatorCellView {
 export class IndicatorResultView {
   @ApiProperty({ type: IndicatorDefinitionView }) indicator!: IndicatorDefinitionView;
   @ApiProperty({ enum: ['month', 'quarter', 'year'] }) period!: string;
-  @ApiProperty({ description: 'The first day of the first period.' }) from!: string;
-  @ApiProperty({ description: 'The last day of the last period.' }) to!: string;
+  @ApiProperty({ format: 'date', description: 'The first day of the first period.' }) from!: string;
+  @ApiProperty({ format: 'date', description: 'The last day of the last period.' }) to!: string;
   @ApiPropertyOptional({ nullable: true, description: 'Facts recorded after this instant were left out.' })
   asOf!: string | null;
   @ApiPropertyOptional({ nullable: true }) municipalityId!: string | null;
   @ApiPropertyOptional({ nullable: true }) organisationId!: string | null;
-  @ApiProperty() suppressionThreshold!: number;
+  @ApiProperty({ type: 'integer' }) suppressionThreshold!: number;
   @ApiPropertyOptional({
     type: PositionView,
     nullable: true,
