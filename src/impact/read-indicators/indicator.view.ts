@@ -41,18 +41,32 @@ export class PositionView {
 
 export class IndicatorCellView {
   @ApiProperty({ example: '2026-Q1' }) period!: string;
-  @ApiProperty({ example: '2026-01-01' }) periodStart!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Null: the region.' }) municipalityId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Null when the municipality is not known by name.' })
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) periodStart!: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Null: the region.' })
+  municipalityId!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Null when the municipality is not known by name.',
+  })
   municipalityName!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'A category of the breakdown, `all` for its total, `median` or `p90` for a statistic; null if none.',
   })
   category!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Null when suppressed or when there is nothing to measure.' })
+  @ApiPropertyOptional({
+    type: 'number',
+    nullable: true,
+    description: 'Null when suppressed or when there is nothing to measure.',
+  })
   value!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'What the value is based on (see `observation`).' })
+  @ApiPropertyOptional({
+    type: 'number',
+    nullable: true,
+    description: 'What the value is based on (see `observation`).',
+  })
   base!: number | null;
   @ApiProperty() suppressed!: boolean;
 }
@@ -62,10 +76,14 @@ export class IndicatorResultView {
   @ApiProperty({ enum: ['month', 'quarter', 'year'] }) period!: string;
   @ApiProperty({ format: 'date', description: 'The first day of the first period.' }) from!: string;
   @ApiProperty({ format: 'date', description: 'The last day of the last period.' }) to!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Facts recorded after this instant were left out.' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Facts recorded after this instant were left out.',
+  })
   asOf!: string | null;
-  @ApiPropertyOptional({ nullable: true }) municipalityId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) organisationId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) municipalityId!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) organisationId!: string | null;
   @ApiProperty({ type: 'integer' }) suppressionThreshold!: number;
   @ApiPropertyOptional({
     type: PositionView,

@@ -7,7 +7,12 @@ export class CoFundingView {
   @ApiProperty({ format: 'uuid' }) agreementId!: string;
   @ApiProperty() coFunderName!: string;
   @ApiProperty({ example: '0.53' }) baseRatePerInhabitant!: string;
-  @ApiProperty({ example: '13227.00', description: 'Paid back by the co-funder: whole euros, rounded down.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '13227.00',
+    description: 'Paid back by the co-funder: whole euros, rounded down.',
+  })
   repayment!: string | null;
   @ApiProperty({ type: 'integer', example: 1322700, nullable: true }) repaymentCents!: number | null;
 }

@@ -83,8 +83,8 @@ const FORMAT_EXAMPLES: Readonly<Record<string, unknown>> = {
   uri: 'https://example.org/',
 };
 
-/** Deep enough for every view of ours; a schema that refers to itself stops here. */
-const MAX_DEPTH = 8;
+/** Deeper than any view of ours; a schema that refers to itself ends in an empty object there. */
+const MAX_DEPTH = 40;
 
 /** Composes an example value from a schema. */
 export class ExampleComposer {
