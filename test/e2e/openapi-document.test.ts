@@ -45,7 +45,7 @@ function examplesOf(media: MediaType): [string, unknown][] {
 describe('the OpenAPI document, for clients and tools', () => {
   let service: TestApp;
   let document: OpenApi;
-  let operations: [string, Operation][];
+  let operations: (readonly [string, Operation])[];
 
   beforeAll(async () => {
     service = await startTestApp({ kind: 'pglite' });
