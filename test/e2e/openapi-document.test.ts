@@ -128,6 +128,10 @@ describe('the OpenAPI document, for clients and tools', () => {
     expect(codesOf('/organisations', 'post', 403)).toEqual(['FORBIDDEN']);
     expect(codesOf('/organisations', 'get', 400)).toContain('INVALID_CURSOR');
     expect(codesOf('/contributions/{workingYear}', 'get', 404)).toContain('CONTRIBUTION_RATE_NOT_SET');
+    expect(codesOf('/intake-trajectories/{trajectoryId}/closure', 'post', 404)).toContain(
+      'INTAKE_TRAJECTORY_NOT_FOUND',
+    );
+    expect(codesOf('/clients/{clientId}/moves', 'post', 410)).toEqual(['CLIENT_ERASED']);
     expect(codesOf('/contribution-schedule/rate-periods/{ratePeriodId}/end', 'post', 409)).toEqual(
       expect.arrayContaining(['INVALID_PERIOD', 'RATE_PERIOD_OVERLAP']),
     );

@@ -75,7 +75,7 @@ describe('a client generated from the OpenAPI document', () => {
   let directory: string;
 
   beforeAll(async () => {
-    service = await startTestApp({ kind: 'pglite' });
+    service = await startTestApp({ kind: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
     await service.app.listen(0, '127.0.0.1');
     // Beside the tests, so that the compiler and Jest find openapi-fetch in the project's node_modules.
     directory = await mkdtemp(join(__dirname, '.typed-client-'));
