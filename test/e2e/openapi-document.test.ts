@@ -131,7 +131,7 @@ describe('the OpenAPI document, for clients and tools', () => {
     expect(codesOf('/intake-trajectories/{trajectoryId}/closure', 'post', 404)).toContain(
       'INTAKE_TRAJECTORY_NOT_FOUND',
     );
-    expect(codesOf('/clients/{clientId}/moves', 'post', 410)).toEqual(['CLIENT_ERASED']);
+    expect(codesOf('/clients/{clientId}', 'get', 410)).toEqual(['CLIENT_ERASED']);
     expect(codesOf('/contribution-schedule/rate-periods/{ratePeriodId}/end', 'post', 409)).toEqual(
       expect.arrayContaining(['INVALID_PERIOD', 'RATE_PERIOD_OVERLAP']),
     );

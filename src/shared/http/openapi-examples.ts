@@ -18,7 +18,9 @@ export function completeDocument(source: OpenAPIObject): OpenAPIObject {
       if (operation === undefined) continue;
       for (const parameter of operation.parameters ?? []) {
         // `@ApiQuery` without a type gives no schema; every query value arrives as text.
-        if ('name' in parameter && parameter.schema === undefined) parameter.schema = { type: 'string' };
+        if ('name' in parameter && Object.keys(parameter.schema ?? {}).length === 0) {
+          parameter.schema = { type: 'string' };
+        }
       }
       for (const media of Object.values(operation.requestBody?.content ?? {})) addExample(media, examples);
       const codes = problemCodesOf(operation);
