@@ -8,7 +8,7 @@ export const MAX_PAGE_SIZE = 200;
 
 /** Query parameters every list takes: lists are paginated with opaque cursors (ARCHITECTURE §6). */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
