@@ -4,7 +4,7 @@
 //   - otherwise, with the development dependencies installed: compiles the sources on the fly with @swc/core, the
 //     settings Jest uses (type checking stays the job of `npm run typecheck`);
 //   - otherwise: runs the build that is there, or says to build.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
@@ -57,31 +57,11 @@ function runAsMain(file) {
   Module._load(file, null, true);
 }
 
-function registerTypeScript() {
-  const { transformSync } = require('@swc/core');
-  Module._extensions['.ts'] = function compile(module, filename) {
-    const { code } = transformSync(readFileSync(filename, 'utf8'), {
-      filename,
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-        target: 'es2022',
-        keepClassNames: true,
-      },
-      module: { type: 'commonjs' },
-      sourceMaps: 'inline',
-    });
-    module._compile(code, filename);
-  };
-  // The build gets it from the composition root; a CLI that decorates nothing itself needs it before Nest loads.
-  require('reflect-metadata');
-}
-
 const sourcesPresent = existsSync(source);
 if (existsSync(built) && (!sourcesPresent || mtime(buildInfo) >= newestSource())) {
   runAsMain(built);
 } else if (sourcesPresent && hasSwc()) {
-  registerTypeScript();
+  require('./typescript.js').registerTypeScript();
   runAsMain(source);
 } else if (existsSync(built)) {
   process.stderr.write(`The build may be older than the sources (no @swc/core to run them): running ${built}\n`);
