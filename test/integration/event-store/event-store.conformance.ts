@@ -18,7 +18,7 @@ import {
 } from '../../../src/shared/event-store';
 
 /**
- * The one contract suite of the event store port (ARCHITECTURE §3, reference §1): every adapter runs it.
+ * The one contract suite of the event store port (docs/architecture.md §3): every adapter runs it.
  *
  *   describeEventStoreConformance('EventStoreDB test server', async () => {
  *     const server = await startTestServer();
