@@ -2,24 +2,24 @@
  * The public surface of the partners capability: what other capabilities may import. Events (to project them),
  * stream categories, the reference vocabularies, and the queries (inject them after importing `PartnersModule`):
  *
- * - `OrganisationsQuery.find(organisationId)`: a referral's receiving organisation, its type, municipality and
+ * - `OrganisationDirectory.find(organisationId)`: a referral's receiving organisation, its type, municipality and
  *   `responseDeadlineDays` (null: it receives no referrals), and whether it is `active`.
- * - `MunicipalitiesQuery.populationsIn(year)` / `.find(municipalityId)`: population on 1 January per year (reach per
+ * - `MunicipalityRegister.populationsIn(year)` / `.find(municipalityId)`: population on 1 January per year (reach per
  *   1,000 inhabitants), with `approximate` marking estimates.
- * - `RightsCatalogueQuery.find(rightId)` / `.appliesIn(rightId, municipalityId)`: the rights an intake explores.
+ * - `RightsCatalogue.find(rightId)` / `.appliesIn(rightId, municipalityId)`: the rights an intake explores.
  *
  * The queries read eventually consistent read models.
  */
 export { PartnersModule } from './partners.module';
-export { OrganisationsQuery, type OrganisationFilter } from './organisation-directory/organisations.query';
+export { OrganisationDirectory, type OrganisationFilter } from './organisation-directory/organisation-directory';
 export { OrganisationView } from './organisation-directory/organisation.view';
 export {
-  MunicipalitiesQuery,
+  MunicipalityRegister,
   type MunicipalityFilter,
   type MunicipalityPopulation,
-} from './municipality-register/municipalities.query';
+} from './municipality-register/municipality-register';
 export { MunicipalityView, PopulationView } from './municipality-register/municipality.view';
-export { RightsCatalogueQuery, type CatalogueRightFilter } from './rights-catalogue/rights-catalogue.query';
+export { RightsCatalogue, type CatalogueRightFilter } from './rights-catalogue/rights-catalogue';
 export { CatalogueRightView } from './rights-catalogue/catalogue-right.view';
 export type { Page } from '../shared/http/pagination';
 

@@ -54,7 +54,12 @@ export const POPULATION_EVENT_TYPES = [
 /** Stream category: `municipality-<municipalityId>`. */
 export const MUNICIPALITY_CATEGORY = 'municipality';
 
-const municipalityDetails = object({ municipalityId: string, name: string, nisCode: nullable(string), member: boolean });
+const municipalityDetails = object({
+  municipalityId: string,
+  name: string,
+  nisCode: nullable(string),
+  member: boolean,
+});
 const populationFigure = {
   municipalityId: string,
   year: integer,

@@ -6,7 +6,8 @@ export const noSuch = {
   municipality: () => new NotFound('MUNICIPALITY_NOT_FOUND', 'No such municipality'),
   catalogueRight: () => new NotFound('CATALOGUE_RIGHT_NOT_FOUND', 'No such right in the catalogue'),
   ratePeriod: () => new NotFound('RATE_PERIOD_NOT_FOUND', 'No such rate period in the schedule'),
-  coFundingAgreement: () => new NotFound('CO_FUNDING_AGREEMENT_NOT_FOUND', 'No such co-funding agreement in the schedule'),
+  coFundingAgreement: () =>
+    new NotFound('CO_FUNDING_AGREEMENT_NOT_FOUND', 'No such co-funding agreement in the schedule'),
 } as const;
 
 /** A name as reference data holds it: not blank, at most `max` characters. */

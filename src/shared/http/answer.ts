@@ -23,6 +23,8 @@ export class Answer<Body> {
     readonly body: Body,
     readonly mark: StreamMark | undefined,
     readonly location: string | undefined,
+    /** Read models of `@WaitsFor` this answer does not wait for. */
+    readonly notAwaited: readonly string[] = [],
   ) {}
 
   /** A command's answer: ETag of the revision it left, read models awaited (`@WaitsFor`), `Location` if created. */
@@ -33,6 +35,14 @@ export class Answer<Body> {
   /** A read of one resource, with its revision as the ETag for a later `If-Match`. */
   static versioned<Body>(body: Body, revision: bigint): Answer<Body> {
     return new Answer(body, { revision }, undefined);
+  }
+
+  /**
+   * The same answer, not waiting for these read models: a projection reaches only the positions of events it
+   * reads, so a command that wrote none of its events would wait for it in vain.
+   */
+  notWaitingFor(...projections: readonly string[]): Answer<Body> {
+    return new Answer(this.body, this.mark, this.location, [...this.notAwaited, ...projections]);
   }
 }
 
@@ -65,7 +75,8 @@ export class AnswerInterceptor implements NestInterceptor {
 
   private async answer(answer: Answer<unknown>, projections: readonly string[], reply: FastifyReply) {
     if (answer.mark !== undefined) {
-      await this.readYourWrites.waitFor(answer.mark, projections);
+      const awaited = projections.filter((projection) => !answer.notAwaited.includes(projection));
+      await this.readYourWrites.waitFor(answer.mark, awaited);
       void reply.header('etag', etagOf(answer.mark.revision));
     }
     if (answer.location !== undefined) void reply.header('location', answer.location);
