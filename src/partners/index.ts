@@ -1,6 +1,7 @@
 /**
  * The public surface of the partners capability: what other capabilities may import. Events (to project them),
- * stream categories, the reference vocabularies, and the queries (inject them after importing `PartnersModule`):
+ * their decoders, stream categories, the reference vocabularies, and the read models (inject them after importing
+ * `PartnersModule`):
  *
  * - `OrganisationDirectory.find(organisationId)`: a referral's receiving organisation, its type, municipality and
  *   `responseDeadlineDays` (null: it receives no referrals), and whether it is `active`.
@@ -8,7 +9,7 @@
  *   1,000 inhabitants), with `approximate` marking estimates.
  * - `RightsCatalogue.find(rightId)` / `.appliesIn(rightId, municipalityId)`: the rights an intake explores.
  *
- * The queries read eventually consistent read models.
+ * The read models are eventually consistent with the events.
  */
 export { PartnersModule } from './partners.module';
 export { OrganisationDirectory, type OrganisationFilter } from './organisation-directory/organisation-directory';
@@ -39,6 +40,7 @@ export {
   type OrganisationRegistered,
   type OrganisationChanged,
   type OrganisationDeactivated,
+  decodeOrganisationEvent,
 } from './domain/organisation.events';
 export {
   MUNICIPALITY_CATEGORY,
@@ -51,6 +53,7 @@ export {
   type MunicipalityChanged,
   type MunicipalityPopulationRecorded,
   type MunicipalityPopulationCorrected,
+  decodeMunicipalityEvent,
 } from './domain/municipality.events';
 export {
   CATALOGUE_RIGHT_CATEGORY,
@@ -60,6 +63,7 @@ export {
   type CatalogueRightAdded,
   type CatalogueRightChanged,
   type CatalogueRightRetired,
+  decodeCatalogueRightEvent,
 } from './domain/catalogue-right.events';
 export {
   CONTRIBUTION_SCHEDULE_CATEGORY,
@@ -67,4 +71,5 @@ export {
   type ContributionScheduleEvent,
   type RatePeriod,
   type CoFundingAgreement,
+  decodeContributionScheduleEvent,
 } from './domain/contribution-schedule.events';
