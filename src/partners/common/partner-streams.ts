@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, type CommandContext, type CommandResult } from '../../shared/commands/command-executor';
+import type { Decider } from '../../shared/domain/decider';
+import type { DomainEvent } from '../../shared/domain/domain-event';
+import type { EventDecoder } from '../../shared/domain/event-decoding';
 import { streamName } from '../../shared/domain/ids';
-import {
-  catalogueRightDecider,
-  type CatalogueRightCommand,
-  type CatalogueRightState,
-} from '../domain/catalogue-right.decider';
+import { catalogueRightDecider } from '../domain/catalogue-right.decider';
 import { CATALOGUE_RIGHT_CATEGORY, decodeCatalogueRightEvent } from '../domain/catalogue-right.events';
 import {
   type ContributionScheduleCommand,
@@ -16,9 +15,9 @@ import {
   CONTRIBUTION_SCHEDULE_CATEGORY,
   decodeContributionScheduleEvent,
 } from '../domain/contribution-schedule.events';
-import { municipalityDecider, type MunicipalityCommand, type MunicipalityState } from '../domain/municipality.decider';
+import { municipalityDecider } from '../domain/municipality.decider';
 import { decodeMunicipalityEvent, MUNICIPALITY_CATEGORY } from '../domain/municipality.events';
-import { organisationDecider, type OrganisationCommand, type OrganisationState } from '../domain/organisation.decider';
+import { organisationDecider } from '../domain/organisation.decider';
 import { decodeOrganisationEvent, ORGANISATION_CATEGORY } from '../domain/organisation.events';
 import { PARTNERS_DEFAULTS, type ReferenceDataDefaults } from '../reference-data/reference-data-defaults';
 
@@ -32,43 +31,34 @@ export type ScheduleCommand = WithoutSchedule<ContributionScheduleCommand>;
  */
 @Injectable()
 export class PartnerStreams {
+  readonly organisation = this.bound(ORGANISATION_CATEGORY, organisationDecider, decodeOrganisationEvent);
+  readonly municipality = this.bound(MUNICIPALITY_CATEGORY, municipalityDecider, decodeMunicipalityEvent);
+  readonly catalogueRight = this.bound(CATALOGUE_RIGHT_CATEGORY, catalogueRightDecider, decodeCatalogueRightEvent);
+  private readonly contributionSchedule = this.bound(
+    CONTRIBUTION_SCHEDULE_CATEGORY,
+    contributionScheduleDecider,
+    decodeContributionScheduleEvent,
+  );
+
   constructor(
     private readonly executor: CommandExecutor,
     @Inject(PARTNERS_DEFAULTS) private readonly defaults: ReferenceDataDefaults,
   ) {}
 
-  organisation(
-    organisationId: string,
-    command: OrganisationCommand,
-    envelope: CommandContext,
-  ): Promise<CommandResult<OrganisationState>> {
-    const stream = streamName(ORGANISATION_CATEGORY, organisationId);
-    return this.executor.execute(stream, organisationDecider, command, envelope, decodeOrganisationEvent);
-  }
-
-  municipality(
-    municipalityId: string,
-    command: MunicipalityCommand,
-    envelope: CommandContext,
-  ): Promise<CommandResult<MunicipalityState>> {
-    const stream = streamName(MUNICIPALITY_CATEGORY, municipalityId);
-    return this.executor.execute(stream, municipalityDecider, command, envelope, decodeMunicipalityEvent);
-  }
-
-  catalogueRight(
-    rightId: string,
-    command: CatalogueRightCommand,
-    envelope: CommandContext,
-  ): Promise<CommandResult<CatalogueRightState>> {
-    const stream = streamName(CATALOGUE_RIGHT_CATEGORY, rightId);
-    return this.executor.execute(stream, catalogueRightDecider, command, envelope, decodeCatalogueRightEvent);
-  }
-
   /** The region's contribution schedule: one stream, so overlapping periods are refused with certainty. */
   schedule(command: ScheduleCommand, envelope: CommandContext): Promise<CommandResult<ContributionScheduleState>> {
     const scheduleId = this.defaults.contributionSchedule.id;
     const full = { ...command, scheduleId } as ContributionScheduleCommand;
-    const stream = streamName(CONTRIBUTION_SCHEDULE_CATEGORY, scheduleId);
-    return this.executor.execute(stream, contributionScheduleDecider, full, envelope, decodeContributionScheduleEvent);
+    return this.contributionSchedule(scheduleId, full, envelope);
+  }
+
+  /** Runs a command on the stream of one resource of a category; the executor is read when a command runs. */
+  private bound<Command, Event extends DomainEvent, State>(
+    category: string,
+    decider: Decider<Command, Event, State>,
+    decode: EventDecoder<Event>,
+  ): (id: string, command: Command, envelope: CommandContext) => Promise<CommandResult<State>> {
+    return (id, command, envelope) =>
+      this.executor.execute(streamName(category, id), decider, command, envelope, decode);
   }
 }
