@@ -13,7 +13,8 @@ export class AddCatalogueRightHandler implements ICommandHandler<AddCatalogueRig
     private readonly municipalities: MunicipalityLookup,
   ) {}
 
-  async execute({ envelope, details, ...given }: AddCatalogueRight): Promise<CommandResult<CatalogueRightState>> {
+  async execute(given: AddCatalogueRight): Promise<CommandResult<CatalogueRightState>> {
+    const { envelope, details } = given;
     const rightId = given.rightId ?? newResourceId(envelope, CATALOGUE_RIGHT_CATEGORY);
     const municipalityRegistered = await this.municipalities.isRegistered(details.municipalityId);
     const command = { type: 'AddCatalogueRight', rightId, details, municipalityRegistered } as const;

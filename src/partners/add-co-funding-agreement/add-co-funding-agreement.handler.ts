@@ -12,11 +12,8 @@ export class AddCoFundingAgreementHandler implements ICommandHandler<AddCoFundin
     private readonly municipalities: MunicipalityLookup,
   ) {}
 
-  async execute({
-    envelope,
-    agreement,
-    ...given
-  }: AddCoFundingAgreement): Promise<CommandResult<ContributionScheduleState>> {
+  async execute(given: AddCoFundingAgreement): Promise<CommandResult<ContributionScheduleState>> {
+    const { envelope, agreement } = given;
     const agreementId = given.agreementId ?? newResourceId(envelope, 'coFundingAgreement');
     const municipalityRegistered = await this.municipalities.isRegistered(agreement.municipalityId);
     const command = {

@@ -8,7 +8,8 @@ import { AddRatePeriod } from './add-rate-period.command';
 export class AddRatePeriodHandler implements ICommandHandler<AddRatePeriod> {
   constructor(private readonly streams: PartnerStreams) {}
 
-  execute({ envelope, period, ...given }: AddRatePeriod): Promise<CommandResult<ContributionScheduleState>> {
+  execute(given: AddRatePeriod): Promise<CommandResult<ContributionScheduleState>> {
+    const { envelope, period } = given;
     const ratePeriodId = given.ratePeriodId ?? newResourceId(envelope, 'ratePeriod');
     return this.streams.schedule({ type: 'AddRatePeriod', period: { ...period, ratePeriodId } }, envelope);
   }

@@ -9,12 +9,8 @@ import { RegisterMunicipality } from './register-municipality.command';
 export class RegisterMunicipalityHandler implements ICommandHandler<RegisterMunicipality> {
   constructor(private readonly streams: PartnerStreams) {}
 
-  execute({
-    envelope,
-    details,
-    populations,
-    ...given
-  }: RegisterMunicipality): Promise<CommandResult<MunicipalityState>> {
+  execute(given: RegisterMunicipality): Promise<CommandResult<MunicipalityState>> {
+    const { envelope, details, populations } = given;
     const municipalityId = given.municipalityId ?? newResourceId(envelope, MUNICIPALITY_CATEGORY);
     const command = { type: 'RegisterMunicipality', municipalityId, details, populations } as const;
     return this.streams.municipality(municipalityId, command, envelope);
