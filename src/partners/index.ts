@@ -1,25 +1,26 @@
 /**
  * The public surface of the partners capability: what other capabilities may import. Events (to project them),
- * stream categories, the reference vocabularies, and the queries (inject them after importing `PartnersModule`):
+ * their decoders, stream categories, the reference vocabularies, and the read models (inject them after importing
+ * `PartnersModule`):
  *
- * - `OrganisationsQuery.find(organisationId)`: a referral's receiving organisation, its type, municipality and
+ * - `OrganisationDirectory.find(organisationId)`: a referral's receiving organisation, its type, municipality and
  *   `responseDeadlineDays` (null: it receives no referrals), and whether it is `active`.
- * - `MunicipalitiesQuery.populationsIn(year)` / `.find(municipalityId)`: population on 1 January per year (reach per
+ * - `MunicipalityRegister.populationsIn(year)` / `.find(municipalityId)`: population on 1 January per year (reach per
  *   1,000 inhabitants), with `approximate` marking estimates.
- * - `RightsCatalogueQuery.find(rightId)` / `.appliesIn(rightId, municipalityId)`: the rights an intake explores.
+ * - `RightsCatalogue.find(rightId)` / `.appliesIn(rightId, municipalityId)`: the rights an intake explores.
  *
- * The queries read eventually consistent read models.
+ * The read models are eventually consistent with the events.
  */
 export { PartnersModule } from './partners.module';
-export { OrganisationsQuery, type OrganisationFilter } from './organisation-directory/organisations.query';
+export { OrganisationDirectory, type OrganisationFilter } from './organisation-directory/organisation-directory';
 export { OrganisationView } from './organisation-directory/organisation.view';
 export {
-  MunicipalitiesQuery,
+  MunicipalityRegister,
   type MunicipalityFilter,
   type MunicipalityPopulation,
-} from './municipality-register/municipalities.query';
+} from './municipality-register/municipality-register';
 export { MunicipalityView, PopulationView } from './municipality-register/municipality.view';
-export { RightsCatalogueQuery, type CatalogueRightFilter } from './rights-catalogue/rights-catalogue.query';
+export { RightsCatalogue, type CatalogueRightFilter } from './rights-catalogue/rights-catalogue';
 export { CatalogueRightView } from './rights-catalogue/catalogue-right.view';
 export type { Page } from '../shared/http/pagination';
 
@@ -39,6 +40,7 @@ export {
   type OrganisationRegistered,
   type OrganisationChanged,
   type OrganisationDeactivated,
+  decodeOrganisationEvent,
 } from './domain/organisation.events';
 export {
   MUNICIPALITY_CATEGORY,
@@ -51,6 +53,7 @@ export {
   type MunicipalityChanged,
   type MunicipalityPopulationRecorded,
   type MunicipalityPopulationCorrected,
+  decodeMunicipalityEvent,
 } from './domain/municipality.events';
 export {
   CATALOGUE_RIGHT_CATEGORY,
@@ -60,6 +63,7 @@ export {
   type CatalogueRightAdded,
   type CatalogueRightChanged,
   type CatalogueRightRetired,
+  decodeCatalogueRightEvent,
 } from './domain/catalogue-right.events';
 export {
   CONTRIBUTION_SCHEDULE_CATEGORY,
@@ -67,4 +71,5 @@ export {
   type ContributionScheduleEvent,
   type RatePeriod,
   type CoFundingAgreement,
+  decodeContributionScheduleEvent,
 } from './domain/contribution-schedule.events';

@@ -6,32 +6,43 @@ import { ProjectionRunner } from '../shared/projections';
 import { AddCatalogueRightController } from './add-catalogue-right/add-catalogue-right.controller';
 import { AddCatalogueRightHandler } from './add-catalogue-right/add-catalogue-right.handler';
 import { AddCoFundingAgreementController } from './add-co-funding-agreement/add-co-funding-agreement.controller';
+import { AddCoFundingAgreementHandler } from './add-co-funding-agreement/add-co-funding-agreement.handler';
 import { AddRatePeriodController } from './add-rate-period/add-rate-period.controller';
-import { ContributionScheduleHandler } from './add-rate-period/contribution-schedule.handler';
+import { AddRatePeriodHandler } from './add-rate-period/add-rate-period.handler';
 import { CalculateContributionsController } from './calculate-contributions/calculate-contributions.controller';
 import { CalculateContributionsHandler } from './calculate-contributions/calculate-contributions.handler';
-import { CatalogueRightHandler } from './change-catalogue-right/catalogue-right.handler';
 import { ChangeCatalogueRightController } from './change-catalogue-right/change-catalogue-right.controller';
+import { ChangeCatalogueRightHandler } from './change-catalogue-right/change-catalogue-right.handler';
 import { ChangeMunicipalityController } from './change-municipality/change-municipality.controller';
 import { ChangeMunicipalityHandler } from './change-municipality/change-municipality.handler';
 import { ChangeOrganisationController } from './change-organisation/change-organisation.controller';
 import { ChangeOrganisationHandler } from './change-organisation/change-organisation.handler';
 import { MunicipalityLookup } from './common/municipality-lookup';
-import { ContributionScheduleQuery } from './contribution-schedule/contribution-schedule.query';
+import { PartnerStreams } from './common/partner-streams';
+import { ContributionScheduleReadModel } from './contribution-schedule/contribution-schedule.read-model';
 import { CorrectPopulationController } from './correct-population/correct-population.controller';
+import { CorrectPopulationHandler } from './correct-population/correct-population.handler';
 import { DeactivateOrganisationController } from './deactivate-organisation/deactivate-organisation.controller';
 import { DeactivateOrganisationHandler } from './deactivate-organisation/deactivate-organisation.handler';
 import { EndCoFundingAgreementController } from './end-co-funding-agreement/end-co-funding-agreement.controller';
+import { EndCoFundingAgreementHandler } from './end-co-funding-agreement/end-co-funding-agreement.handler';
 import { EndRatePeriodController } from './end-rate-period/end-rate-period.controller';
-import { MunicipalitiesQuery } from './municipality-register/municipalities.query';
-import { OrganisationsQuery } from './organisation-directory/organisations.query';
+import { EndRatePeriodHandler } from './end-rate-period/end-rate-period.handler';
+import { MunicipalityRegister } from './municipality-register/municipality-register';
+import { OrganisationDirectory } from './organisation-directory/organisation-directory';
 import { ReadContributionScheduleController } from './read-contribution-schedule/read-contribution-schedule.controller';
+import { ReadContributionScheduleHandler } from './read-contribution-schedule/read-contribution-schedule.handler';
 import { ReadMunicipalitiesController } from './read-municipalities/read-municipalities.controller';
+import { ListMunicipalitiesHandler, ReadMunicipalityHandler } from './read-municipalities/read-municipalities.handler';
 import { ReadOrganisationsController } from './read-organisations/read-organisations.controller';
 import { ListOrganisationsHandler, ReadOrganisationHandler } from './read-organisations/read-organisations.handler';
 import { ReadRightsCatalogueController } from './read-rights-catalogue/read-rights-catalogue.controller';
+import {
+  ListCatalogueRightsHandler,
+  ReadCatalogueRightHandler,
+} from './read-rights-catalogue/read-rights-catalogue.handler';
 import { RecordPopulationController } from './record-population/record-population.controller';
-import { PopulationFigureHandler } from './record-population/record-population.handler';
+import { RecordPopulationHandler } from './record-population/record-population.handler';
 import { ReferenceDataSeeder, type SeedOutcome } from './reference-data/reference-data-seeder';
 import { loadW13Defaults, PARTNERS_DEFAULTS } from './reference-data/reference-data-defaults';
 import { RegisterMunicipalityController } from './register-municipality/register-municipality.controller';
@@ -39,9 +50,12 @@ import { RegisterMunicipalityHandler } from './register-municipality/register-mu
 import { RegisterOrganisationController } from './register-organisation/register-organisation.controller';
 import { RegisterOrganisationHandler } from './register-organisation/register-organisation.handler';
 import { RetireCatalogueRightController } from './retire-catalogue-right/retire-catalogue-right.controller';
-import { RightsCatalogueQuery } from './rights-catalogue/rights-catalogue.query';
+import { RetireCatalogueRightHandler } from './retire-catalogue-right/retire-catalogue-right.handler';
+import { RightsCatalogue } from './rights-catalogue/rights-catalogue';
 import { WithdrawCoFundingAgreementController } from './withdraw-co-funding-agreement/withdraw-co-funding-agreement.controller';
+import { WithdrawCoFundingAgreementHandler } from './withdraw-co-funding-agreement/withdraw-co-funding-agreement.handler';
 import { WithdrawRatePeriodController } from './withdraw-rate-period/withdraw-rate-period.controller';
+import { WithdrawRatePeriodHandler } from './withdraw-rate-period/withdraw-rate-period.handler';
 
 /** How long a first start waits for the read models to show the loaded defaults before serving anyway. */
 const DEFAULTS_VISIBLE_TIMEOUT_MS = 15_000;
@@ -49,7 +63,7 @@ const SEED_RETRY_FIRST_MS = 1_000;
 const SEED_RETRY_MAX_MS = 30_000;
 
 /**
- * Partners and their contributions (DOMAIN.md, capability 8): the reference data every other capability names
+ * Partners and their contributions (docs/domain.md, capability 8): the reference data every other capability names
  * (organisations, municipalities and their population, the rights catalogue) and the member contributions.
  * Exports its queries for other capabilities (see `index.ts`).
  */
@@ -80,25 +94,40 @@ const SEED_RETRY_MAX_MS = 30_000;
   providers: [
     { provide: PARTNERS_DEFAULTS, useFactory: loadW13Defaults },
     MunicipalityLookup,
-    OrganisationsQuery,
-    MunicipalitiesQuery,
-    RightsCatalogueQuery,
-    ContributionScheduleQuery,
+    PartnerStreams,
+    OrganisationDirectory,
+    MunicipalityRegister,
+    RightsCatalogue,
+    ContributionScheduleReadModel,
+    // Commands
     RegisterOrganisationHandler,
-    ListOrganisationsHandler,
-    ReadOrganisationHandler,
     ChangeOrganisationHandler,
     DeactivateOrganisationHandler,
     RegisterMunicipalityHandler,
     ChangeMunicipalityHandler,
-    PopulationFigureHandler,
+    RecordPopulationHandler,
+    CorrectPopulationHandler,
     AddCatalogueRightHandler,
-    CatalogueRightHandler,
-    ContributionScheduleHandler,
+    ChangeCatalogueRightHandler,
+    RetireCatalogueRightHandler,
+    AddRatePeriodHandler,
+    EndRatePeriodHandler,
+    WithdrawRatePeriodHandler,
+    AddCoFundingAgreementHandler,
+    EndCoFundingAgreementHandler,
+    WithdrawCoFundingAgreementHandler,
+    // Queries
+    ListOrganisationsHandler,
+    ReadOrganisationHandler,
+    ListMunicipalitiesHandler,
+    ReadMunicipalityHandler,
+    ListCatalogueRightsHandler,
+    ReadCatalogueRightHandler,
+    ReadContributionScheduleHandler,
     CalculateContributionsHandler,
     ReferenceDataSeeder,
   ],
-  exports: [OrganisationsQuery, MunicipalitiesQuery, RightsCatalogueQuery],
+  exports: [OrganisationDirectory, MunicipalityRegister, RightsCatalogue],
 })
 export class PartnersModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReferenceData');

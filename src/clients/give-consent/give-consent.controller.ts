@@ -6,7 +6,7 @@ import { AccessLogged } from '../../shared/auth/access-log/access-logged.decorat
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { OrganisationsQuery } from '../../partners';
+import { OrganisationDirectory } from '../../partners';
 import { CLIENT_CONSENTS_PROJECTION } from '../client-consents/client-consents.projection';
 import { ConsentView } from '../client-consents/consent.view';
 import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projection';
@@ -32,7 +32,7 @@ export class GivenConsentView extends ConsentView {
 export class GiveConsentController {
   constructor(
     private readonly handler: GiveConsentHandler,
-    private readonly organisations: OrganisationsQuery,
+    private readonly organisations: OrganisationDirectory,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -7,7 +7,7 @@ import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { CommandExecutor } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { MunicipalitiesQuery } from '../../partners';
+import { MunicipalityRegister } from '../../partners';
 import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projection';
 import { CLIENT_REGISTER_PROJECTION } from '../client-register/client-register.projection';
 import { CLIENT_RESIDENCES_PROJECTION } from '../client-residences/client-residences.projection';
@@ -36,7 +36,7 @@ export class RecordMoveController {
     private readonly access: ClientAccess,
     private readonly executor: CommandExecutor,
     private readonly personalData: ClientPersonalData,
-    private readonly municipalities: MunicipalitiesQuery,
+    private readonly municipalities: MunicipalityRegister,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

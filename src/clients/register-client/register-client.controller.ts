@@ -7,7 +7,7 @@ import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { MunicipalitiesQuery } from '../../partners';
+import { MunicipalityRegister } from '../../partners';
 import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint } from '../../shared/http/openapi';
 import { CLIENT_API_TEXTS } from '../common/problems';
@@ -34,7 +34,7 @@ import { RegistrationView } from './registration.view';
 export class RegisterClientController {
   constructor(
     private readonly handler: RegisterClientHandler,
-    private readonly municipalities: MunicipalitiesQuery,
+    private readonly municipalities: MunicipalityRegister,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ClientAccessQuery } from '../../clients';
-import { RightsCatalogueQuery } from '../../partners';
+import { RightsCatalogue } from '../../partners';
 import { CurrentUser } from '../../shared/auth/access.decorators';
 import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
 import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
@@ -19,7 +19,7 @@ import { ExploreRightRequest } from './explore-right.request';
 export class ExploreRightController {
   constructor(
     private readonly commands: IntakeCommands,
-    private readonly catalogue: RightsCatalogueQuery,
+    private readonly catalogue: RightsCatalogue,
     private readonly clients: ClientAccessQuery,
   ) {}
 

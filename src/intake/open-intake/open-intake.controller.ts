@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ClientAccessQuery } from '../../clients';
-import { OrganisationsQuery } from '../../partners';
+import { OrganisationDirectory } from '../../partners';
 import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
 import { AccessLogEntry, AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
 import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
@@ -27,7 +27,7 @@ export class OpenIntakeController {
   constructor(
     private readonly handler: OpenIntakeHandler,
     private readonly clients: ClientAccessQuery,
-    private readonly organisations: OrganisationsQuery,
+    private readonly organisations: OrganisationDirectory,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ClientAccessQuery } from '../../clients';
-import { OrganisationsQuery } from '../../partners';
+import { OrganisationDirectory } from '../../partners';
 import { CurrentUser } from '../../shared/auth/access.decorators';
 import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
 import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
@@ -19,7 +19,7 @@ import { TransferResponsibilityRequest } from './transfer-responsibility.request
 export class TransferResponsibilityController {
   constructor(
     private readonly commands: IntakeCommands,
-    private readonly organisations: OrganisationsQuery,
+    private readonly organisations: OrganisationDirectory,
     private readonly clients: ClientAccessQuery,
     private readonly claims: OpenIntakeClaims,
     @Inject(CLOCK) private readonly clock: Clock,

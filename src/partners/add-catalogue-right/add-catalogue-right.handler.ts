@@ -1,39 +1,23 @@
-import { Injectable } from '@nestjs/common';
-import {
-  CommandExecutor,
-  type CommandContext,
-  type CommandResult,
-  newResourceId,
-} from '../../shared/commands/command-executor';
-import { streamName } from '../../shared/domain/ids';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandResult, newResourceId } from '../../shared/commands/command-executor';
+import { PartnerStreams } from '../common/partner-streams';
+import { CATALOGUE_RIGHT_CATEGORY } from '../domain/catalogue-right.events';
 import { MunicipalityLookup } from '../common/municipality-lookup';
-import { rethrowAsProblem } from '../common/problems';
-import { catalogueRightDecider, type CatalogueRightState } from '../domain/catalogue-right.decider';
-import { CATALOGUE_RIGHT_CATEGORY, type CatalogueRightDetails } from '../domain/catalogue-right.events';
+import type { CatalogueRightState } from '../domain/catalogue-right.decider';
+import { AddCatalogueRight } from './add-catalogue-right.command';
 
-export interface AddCatalogueRightInput {
-  /** Given by the defaults loader (ids derived from the data file); otherwise a new id. */
-  readonly rightId?: string;
-  readonly details: CatalogueRightDetails;
-}
-
-@Injectable()
-export class AddCatalogueRightHandler {
+@CommandHandler(AddCatalogueRight)
+export class AddCatalogueRightHandler implements ICommandHandler<AddCatalogueRight> {
   constructor(
-    private readonly executor: CommandExecutor,
+    private readonly streams: PartnerStreams,
     private readonly municipalities: MunicipalityLookup,
   ) {}
 
-  async execute(input: AddCatalogueRightInput, context: CommandContext): Promise<CommandResult<CatalogueRightState>> {
-    const rightId = input.rightId ?? newResourceId(context, CATALOGUE_RIGHT_CATEGORY);
-    const municipalityRegistered = await this.municipalities.isRegistered(input.details.municipalityId);
-    return this.executor
-      .execute(
-        streamName(CATALOGUE_RIGHT_CATEGORY, rightId),
-        catalogueRightDecider,
-        { type: 'AddCatalogueRight', rightId, details: input.details, municipalityRegistered },
-        context,
-      )
-      .catch(rethrowAsProblem);
+  async execute(given: AddCatalogueRight): Promise<CommandResult<CatalogueRightState>> {
+    const { envelope, details } = given;
+    const rightId = given.rightId ?? newResourceId(envelope, CATALOGUE_RIGHT_CATEGORY);
+    const municipalityRegistered = await this.municipalities.isRegistered(details.municipalityId);
+    const command = { type: 'AddCatalogueRight', rightId, details, municipalityRegistered } as const;
+    return this.streams.catalogueRight(rightId, command, envelope);
   }
 }

@@ -1,30 +1,25 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { newResourceId } from '../../shared/commands/command-executor';
-import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { ContributionScheduleHandler } from '../add-rate-period/contribution-schedule.handler';
-import { commandContext } from '../../shared/commands/command-context';
+import { CommandBus } from '@nestjs/cqrs';
+import { Roles } from '../../shared/auth/access.decorators';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiCommandEndpoint } from '../../shared/http/openapi';
-import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { CONTRIBUTION_SCHEDULE_PROJECTION } from '../contribution-schedule/contribution-schedule.projection';
-import { ContributionScheduleView, toScheduleView } from '../contribution-schedule/contribution-schedule.view';
+import { scheduleAfter, ContributionScheduleView } from '../contribution-schedule/contribution-schedule.view';
 import { parseEuros } from '../domain/money';
+import { AddCoFundingAgreement } from './add-co-funding-agreement.command';
 import { AddCoFundingAgreementRequest } from './add-co-funding-agreement.request';
 
 @ApiTags('Member contributions')
 @Controller('contribution-schedule')
 export class AddCoFundingAgreementController {
-  constructor(
-    private readonly handler: ContributionScheduleHandler,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('co-funding-agreements')
   @HttpCode(201)
   @Roles('admin')
+  @WaitsFor(CONTRIBUTION_SCHEDULE_PROJECTION)
   @ApiCommandEndpoint(
     "Add a co-funding agreement to a municipality's contribution",
     'The co-funder (such as a city’s care company) pays back the part of the rate above the base rate, in whole ' +
@@ -34,27 +29,17 @@ export class AddCoFundingAgreementController {
   @ApiCreatedResponse({ type: ContributionScheduleView })
   async add(
     @Body() body: AddCoFundingAgreementRequest,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ContributionScheduleView> {
-    const context = commandContext(user, headers);
-    const result = await this.handler.execute(
-      {
-        type: 'AddCoFundingAgreement',
-        agreement: {
-          agreementId: newResourceId(context, 'coFundingAgreement'),
-          municipalityId: body.municipalityId,
-          coFunderName: body.coFunderName,
-          baseRateCentsPerInhabitant: parseEuros(body.baseRatePerInhabitant)!,
-          firstWorkingYear: body.firstWorkingYear,
-          lastWorkingYear: body.lastWorkingYear ?? null,
-        },
-      },
-      context,
+    @Caller() caller: Caller,
+  ): Promise<Answer<ContributionScheduleView>> {
+    const result = await this.commands.execute(
+      new AddCoFundingAgreement(caller.envelope, {
+        municipalityId: body.municipalityId,
+        coFunderName: body.coFunderName,
+        baseRateCentsPerInhabitant: parseEuros(body.baseRatePerInhabitant)!,
+        firstWorkingYear: body.firstWorkingYear,
+        lastWorkingYear: body.lastWorkingYear ?? null,
+      }),
     );
-    await this.readYourWrites.waitFor(result, [CONTRIBUTION_SCHEDULE_PROJECTION]);
-    setEtag(reply, result.revision);
-    return toScheduleView({ ...result.state, revision: result.revision });
+    return Answer.written(scheduleAfter(result), result);
   }
 }

@@ -1,17 +1,17 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
 import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
 import { WorkingYearParams } from '../common/params';
-import { notFound } from '../common/problems';
 import { CONTRIBUTION_READERS } from '../common/roles';
-import { CalculateContributionsHandler } from './calculate-contributions.handler';
+import { CalculateContributions } from './calculate-contributions.query';
 import { ContributionReportView, toContributionReportView } from './contribution-report.view';
 
 @ApiTags('Member contributions')
 @Controller('contributions')
 export class CalculateContributionsController {
-  constructor(private readonly handler: CalculateContributionsHandler) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':workingYear')
   @Roles(...CONTRIBUTION_READERS)
@@ -25,10 +25,7 @@ export class CalculateContributionsController {
   @ApiProblems(404)
   @ApiOkResponse({ type: ContributionReportView })
   async calculate(@Param() params: WorkingYearParams): Promise<ContributionReportView> {
-    const report = await this.handler.execute(params.workingYear);
-    if (report.kind === 'no_rate') {
-      throw notFound('CONTRIBUTION_RATE_NOT_SET', `No contribution rate covers working year ${report.workingYear}`);
-    }
+    const report = await this.queries.execute(new CalculateContributions(params.workingYear));
     return toContributionReportView(report);
   }
 }

@@ -1,23 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { ContributionScheduleQuery } from '../contribution-schedule/contribution-schedule.query';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { NotFound } from '../../shared/domain/domain-error';
+import { ContributionScheduleReadModel } from '../contribution-schedule/contribution-schedule.read-model';
 import { computeContributions, type ContributionReport, populationYearOf } from '../domain/contributions';
-import { MunicipalitiesQuery } from '../municipality-register/municipalities.query';
+import { MunicipalityRegister } from '../municipality-register/municipality-register';
+import { CalculateContributions } from './calculate-contributions.query';
 
 /** The member contributions of a working year, from the read models (eventually consistent with the events). */
-@Injectable()
-export class CalculateContributionsHandler {
+@QueryHandler(CalculateContributions)
+export class CalculateContributionsHandler implements IQueryHandler<CalculateContributions> {
   constructor(
-    private readonly municipalities: MunicipalitiesQuery,
-    private readonly schedule: ContributionScheduleQuery,
+    private readonly municipalities: MunicipalityRegister,
+    private readonly schedule: ContributionScheduleReadModel,
   ) {}
 
-  async execute(workingYear: number): Promise<ContributionReport> {
+  async execute({ workingYear }: CalculateContributions): Promise<ContributionReport & { readonly kind: 'report' }> {
     const [members, populations, schedule] = await Promise.all([
       this.municipalities.members(),
       this.municipalities.populationsIn(populationYearOf(workingYear)),
       this.schedule.current(),
     ]);
-    return computeContributions({
+    const report = computeContributions({
       workingYear,
       members: members.map((member) => {
         const figure = populations.get(member.municipalityId);
@@ -31,5 +33,9 @@ export class CalculateContributionsHandler {
       ratePeriods: schedule?.ratePeriods ?? [],
       coFundingAgreements: schedule?.coFundingAgreements ?? [],
     });
+    if (report.kind === 'no_rate') {
+      throw new NotFound('CONTRIBUTION_RATE_NOT_SET', `No contribution rate covers working year ${workingYear}`);
+    }
+    return report;
   }
 }

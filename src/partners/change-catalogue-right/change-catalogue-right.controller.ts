@@ -1,28 +1,24 @@
-import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { commandContext } from '../../shared/commands/command-context';
+import { CommandBus } from '@nestjs/cqrs';
+import { Roles } from '../../shared/auth/access.decorators';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { CatalogueRightParams } from '../common/params';
-import { ReadYourWrites } from '../../shared/projections/read-your-writes';
-import { CatalogueRightView, catalogueRightViewOf } from '../rights-catalogue/catalogue-right.view';
+import { catalogueRightAfter, CatalogueRightView } from '../rights-catalogue/catalogue-right.view';
 import { RIGHTS_CATALOGUE_PROJECTION } from '../rights-catalogue/rights-catalogue.projection';
-import { CatalogueRightHandler } from './catalogue-right.handler';
+import { ChangeCatalogueRight } from './change-catalogue-right.command';
 import { ChangeCatalogueRightRequest } from './change-catalogue-right.request';
 
 @ApiTags('Reference data: rights catalogue')
 @Controller('rights-catalogue')
 export class ChangeCatalogueRightController {
-  constructor(
-    private readonly handler: CatalogueRightHandler,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Patch(':rightId')
   @Roles('admin')
+  @WaitsFor(RIGHTS_CATALOGUE_PROJECTION)
   @ApiCommandEndpoint(
     'Change a right of the catalogue',
     'Its name or life domain. Refused with 409 `CATALOGUE_RIGHT_RETIRED` once retired.',
@@ -32,18 +28,10 @@ export class ChangeCatalogueRightController {
   async change(
     @Param() params: CatalogueRightParams,
     @Body() body: ChangeCatalogueRightRequest,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CatalogueRightView> {
-    const result = await this.handler.execute(
-      params.rightId,
-      { type: 'ChangeCatalogueRight', changes: { name: body.name, lifeDomain: body.lifeDomain } },
-      commandContext(user, headers),
-    );
-    await this.readYourWrites.waitFor(result, [RIGHTS_CATALOGUE_PROJECTION]);
-    if (result.state.status === 'absent') throw new Error('A changed right is in the catalogue');
-    setEtag(reply, result.revision);
-    return catalogueRightViewOf(result.state, result.revision);
+    @Caller() caller: Caller,
+  ): Promise<Answer<CatalogueRightView>> {
+    const changes = { name: body.name, lifeDomain: body.lifeDomain };
+    const result = await this.commands.execute(new ChangeCatalogueRight(caller.envelope, params.rightId, changes));
+    return Answer.written(catalogueRightAfter(result), result);
   }
 }

@@ -1,26 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { CommandExecutor, type CommandContext, type CommandResult } from '../../shared/commands/command-executor';
-import { streamName } from '../../shared/domain/ids';
-import { rethrowAsProblem } from '../common/problems';
-import { municipalityDecider, type MunicipalityState } from '../domain/municipality.decider';
-import { MUNICIPALITY_CATEGORY, type MunicipalityDetails } from '../domain/municipality.events';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../shared/commands/command-executor';
+import { PartnerStreams } from '../common/partner-streams';
+import type { MunicipalityState } from '../domain/municipality.decider';
+import { ChangeMunicipality } from './change-municipality.command';
 
-@Injectable()
-export class ChangeMunicipalityHandler {
-  constructor(private readonly executor: CommandExecutor) {}
+@CommandHandler(ChangeMunicipality)
+export class ChangeMunicipalityHandler implements ICommandHandler<ChangeMunicipality> {
+  constructor(private readonly streams: PartnerStreams) {}
 
-  execute(
-    municipalityId: string,
-    changes: Partial<MunicipalityDetails>,
-    context: CommandContext,
-  ): Promise<CommandResult<MunicipalityState>> {
-    return this.executor
-      .execute(
-        streamName(MUNICIPALITY_CATEGORY, municipalityId),
-        municipalityDecider,
-        { type: 'ChangeMunicipality', changes },
-        context,
-      )
-      .catch(rethrowAsProblem);
+  execute({ envelope, municipalityId, changes }: ChangeMunicipality): Promise<CommandResult<MunicipalityState>> {
+    return this.streams.municipality(municipalityId, { type: 'ChangeMunicipality', changes }, envelope);
   }
 }

@@ -1,30 +1,26 @@
-import { Body, Controller, Param, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Param, Patch } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
+import { CommandBus } from '@nestjs/cqrs';
+import { Roles } from '../../shared/auth/access.decorators';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { BODY_LIMITS, BodyLimit } from '../../shared/http/json-body';
-import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { OrganisationParams } from '../common/params';
-import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { ORGANISATION_DIRECTORY_PROJECTION } from '../organisation-directory/organisation-directory.projection';
-import { OrganisationView, organisationViewOf } from '../organisation-directory/organisation.view';
-import { ChangeOrganisationHandler } from './change-organisation.handler';
+import { organisationAfter, OrganisationView } from '../organisation-directory/organisation.view';
+import { ChangeOrganisation } from './change-organisation.command';
 import { ChangeOrganisationRequest } from './change-organisation.request';
 
 @ApiTags('Reference data: organisations')
 @Controller('organisations')
 export class ChangeOrganisationController {
-  constructor(
-    private readonly handler: ChangeOrganisationHandler,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Patch(':organisationId')
   @BodyLimit(BODY_LIMITS.largeBytes)
   @Roles('admin')
+  @WaitsFor(ORGANISATION_DIRECTORY_PROJECTION)
   @ApiCommandEndpoint(
     'Change an organisation',
     'Changes the fields given. A change that changes nothing stores nothing. Refused with 409 ' +
@@ -35,24 +31,18 @@ export class ChangeOrganisationController {
   async change(
     @Param() params: OrganisationParams,
     @Body() body: ChangeOrganisationRequest,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<OrganisationView> {
-    const result = await this.handler.execute(
-      params.organisationId,
-      {
-        name: body.name,
-        type: body.type,
-        municipalityId: body.municipalityId,
-        services: body.services,
-        responseDeadlineDays: body.responseDeadlineDays,
-      },
-      commandContext(user, headers),
+    @Caller() caller: Caller,
+  ): Promise<Answer<OrganisationView>> {
+    const { name, type, municipalityId, services, responseDeadlineDays } = body;
+    const result = await this.commands.execute(
+      new ChangeOrganisation(caller.envelope, params.organisationId, {
+        name,
+        type,
+        municipalityId,
+        services,
+        responseDeadlineDays,
+      }),
     );
-    await this.readYourWrites.waitFor(result, [ORGANISATION_DIRECTORY_PROJECTION]);
-    if (result.state.status === 'unregistered') throw new Error('A changed organisation is registered');
-    setEtag(reply, result.revision);
-    return organisationViewOf(result.state, result.revision);
+    return Answer.written(organisationAfter(result), result);
   }
 }

@@ -1,31 +1,20 @@
-import { Injectable } from '@nestjs/common';
-import { CommandExecutor, type CommandContext, type CommandResult } from '../../shared/commands/command-executor';
-import { streamName } from '../../shared/domain/ids';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../shared/commands/command-executor';
+import { PartnerStreams } from '../common/partner-streams';
 import { MunicipalityLookup } from '../common/municipality-lookup';
-import { rethrowAsProblem } from '../common/problems';
-import { organisationDecider, type OrganisationState } from '../domain/organisation.decider';
-import { ORGANISATION_CATEGORY, type OrganisationDetails } from '../domain/organisation.events';
+import type { OrganisationState } from '../domain/organisation.decider';
+import { ChangeOrganisation } from './change-organisation.command';
 
-@Injectable()
-export class ChangeOrganisationHandler {
+@CommandHandler(ChangeOrganisation)
+export class ChangeOrganisationHandler implements ICommandHandler<ChangeOrganisation> {
   constructor(
-    private readonly executor: CommandExecutor,
+    private readonly streams: PartnerStreams,
     private readonly municipalities: MunicipalityLookup,
   ) {}
 
-  async execute(
-    organisationId: string,
-    changes: Partial<OrganisationDetails>,
-    context: CommandContext,
-  ): Promise<CommandResult<OrganisationState>> {
+  async execute({ envelope, organisationId, changes }: ChangeOrganisation): Promise<CommandResult<OrganisationState>> {
     const municipalityRegistered = await this.municipalities.isRegistered(changes.municipalityId);
-    return this.executor
-      .execute(
-        streamName(ORGANISATION_CATEGORY, organisationId),
-        organisationDecider,
-        { type: 'ChangeOrganisation', changes, municipalityRegistered },
-        context,
-      )
-      .catch(rethrowAsProblem);
+    const command = { type: 'ChangeOrganisation', changes, municipalityRegistered } as const;
+    return this.streams.organisation(organisationId, command, envelope);
   }
 }

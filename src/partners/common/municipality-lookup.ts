@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUuid, streamName } from '../../shared/domain/ids';
 import { EVENT_STORE, type EventStore, StreamNotFound } from '../../shared/event-store';
-import { MUNICIPALITY_CATEGORY } from '../domain/municipality.events';
+import { decodeMunicipalityEvent, MUNICIPALITY_CATEGORY } from '../domain/municipality.events';
 
 /**
  * Answers "is this municipality registered?" for commands that name one, from the event store rather than a read
@@ -16,7 +16,7 @@ export class MunicipalityLookup {
     try {
       // Registration is always a municipality's first event, and nothing undoes it.
       const [first] = await this.store.readStream(streamName(MUNICIPALITY_CATEGORY, municipalityId), { maxCount: 1 });
-      return first?.type === 'MunicipalityRegistered';
+      return first !== undefined && decodeMunicipalityEvent(first).type === 'MunicipalityRegistered';
     } catch (error) {
       if (error instanceof StreamNotFound) return false;
       throw error;

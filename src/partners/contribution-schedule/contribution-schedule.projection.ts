@@ -1,9 +1,8 @@
-import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
 import { contributionScheduleDecider } from '../domain/contribution-schedule.decider';
 import {
   CONTRIBUTION_SCHEDULE_EVENT_TYPES,
-  type ContributionScheduleEvent,
+  decodeContributionScheduleEvent,
 } from '../domain/contribution-schedule.events';
 import { ContributionScheduleRow } from './contribution-schedule.row';
 
@@ -14,9 +13,9 @@ export const contributionScheduleProjection = defineRowProjection<ContributionSc
   version: 1,
   entity: ContributionScheduleRow,
   eventTypes: CONTRIBUTION_SCHEDULE_EVENT_TYPES,
-  keyOf: (event) => (event.data as ContributionScheduleEvent['data']).scheduleId,
-  evolve(row, recorded: RecordedEvent) {
-    const event = recorded as unknown as ContributionScheduleEvent;
+  keyOf: (recorded) => decodeContributionScheduleEvent(recorded).data.scheduleId,
+  evolve(row, recorded) {
+    const event = decodeContributionScheduleEvent(recorded);
     // The read model is the decider's own state: one fold, so the schedule read and the rules never disagree.
     const state = contributionScheduleDecider.evolve(row ?? contributionScheduleDecider.initialState, event);
     return {

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CommandResult } from '../../shared/commands/command-executor';
+import type { ContributionScheduleState } from '../domain/contribution-schedule.decider';
 import type { CoFundingAgreement, RatePeriod } from '../domain/contribution-schedule.events';
 import { formatEuros } from '../domain/money';
 
@@ -67,4 +69,9 @@ export function toScheduleView(schedule: {
       .map(toCoFundingAgreementView),
     revision: Number(schedule.revision),
   };
+}
+
+/** The view a command on the schedule answers with, from the command's own state. */
+export function scheduleAfter(result: CommandResult<ContributionScheduleState>): ContributionScheduleView {
+  return toScheduleView({ ...result.state, revision: result.revision });
 }

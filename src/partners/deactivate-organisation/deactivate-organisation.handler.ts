@@ -1,22 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { CommandExecutor, type CommandContext, type CommandResult } from '../../shared/commands/command-executor';
-import { streamName } from '../../shared/domain/ids';
-import { rethrowAsProblem } from '../common/problems';
-import { organisationDecider, type OrganisationState } from '../domain/organisation.decider';
-import { ORGANISATION_CATEGORY } from '../domain/organisation.events';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../shared/commands/command-executor';
+import { PartnerStreams } from '../common/partner-streams';
+import type { OrganisationState } from '../domain/organisation.decider';
+import { DeactivateOrganisation } from './deactivate-organisation.command';
 
-@Injectable()
-export class DeactivateOrganisationHandler {
-  constructor(private readonly executor: CommandExecutor) {}
+@CommandHandler(DeactivateOrganisation)
+export class DeactivateOrganisationHandler implements ICommandHandler<DeactivateOrganisation> {
+  constructor(private readonly streams: PartnerStreams) {}
 
-  execute(organisationId: string, context: CommandContext): Promise<CommandResult<OrganisationState>> {
-    return this.executor
-      .execute(
-        streamName(ORGANISATION_CATEGORY, organisationId),
-        organisationDecider,
-        { type: 'DeactivateOrganisation' },
-        context,
-      )
-      .catch(rethrowAsProblem);
+  execute({ envelope, organisationId }: DeactivateOrganisation): Promise<CommandResult<OrganisationState>> {
+    return this.streams.organisation(organisationId, { type: 'DeactivateOrganisation' }, envelope);
   }
 }

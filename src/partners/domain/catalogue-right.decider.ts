@@ -1,7 +1,8 @@
 import type { Decider } from '../../shared/domain/decider';
 import type { CatalogueRightDetails, CatalogueRightEvent } from './catalogue-right.events';
 import type { LifeDomain } from './reference-values';
-import { refuse, requireName } from './rules';
+import { refuse } from '../../shared/domain/domain-error';
+import { noSuch, requireName } from './rules';
 
 export interface AddCatalogueRight {
   readonly type: 'AddCatalogueRight';
@@ -52,7 +53,7 @@ export const catalogueRightDecider: Decider<CatalogueRightCommand, CatalogueRigh
         return [{ type: 'CatalogueRightAdded', data: { rightId: command.rightId, ...details, name } }];
       }
       case 'ChangeCatalogueRight': {
-        if (state.status === 'absent') refuse('CATALOGUE_RIGHT_NOT_FOUND', 'No such right in the catalogue');
+        if (state.status === 'absent') throw noSuch.catalogueRight();
         if (state.status === 'retired') refuse('CATALOGUE_RIGHT_RETIRED', 'A retired right cannot be changed');
         const name =
           command.changes.name === undefined
@@ -63,7 +64,7 @@ export const catalogueRightDecider: Decider<CatalogueRightCommand, CatalogueRigh
         return [{ type: 'CatalogueRightChanged', data: { rightId: state.rightId, name, lifeDomain } }];
       }
       case 'RetireCatalogueRight': {
-        if (state.status === 'absent') refuse('CATALOGUE_RIGHT_NOT_FOUND', 'No such right in the catalogue');
+        if (state.status === 'absent') throw noSuch.catalogueRight();
         if (state.status === 'retired') return [];
         return [{ type: 'CatalogueRightRetired', data: { rightId: state.rightId } }];
       }

@@ -1,5 +1,7 @@
 import type { DomainEvent } from '../../shared/domain/domain-event';
 import type { LifeDomain, RightLevel } from './reference-values';
+import { eventDecoder, nullable, object, oneOf, string } from '../../shared/domain/event-decoding';
+import { LIFE_DOMAINS, RIGHT_LEVELS } from './reference-values';
 
 /** An entry of the rights catalogue (as the region's rights explorer SIEN-online lists them). */
 export interface CatalogueRightDetails {
@@ -32,3 +34,16 @@ export const CATALOGUE_RIGHT_EVENT_TYPES = [
 
 /** Stream category: `catalogueRight-<rightId>`. */
 export const CATALOGUE_RIGHT_CATEGORY = 'catalogueRight';
+
+/** A catalogue right's stored events, checked against their shapes (docs/adr/0025-command-pipeline.md). */
+export const decodeCatalogueRightEvent = eventDecoder<CatalogueRightEvent>({
+  CatalogueRightAdded: object({
+    rightId: string,
+    name: string,
+    lifeDomain: oneOf(...LIFE_DOMAINS),
+    level: oneOf(...RIGHT_LEVELS),
+    municipalityId: nullable(string),
+  }),
+  CatalogueRightChanged: object({ rightId: string, name: string, lifeDomain: oneOf(...LIFE_DOMAINS) }),
+  CatalogueRightRetired: object({ rightId: string }),
+});

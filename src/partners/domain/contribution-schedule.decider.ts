@@ -2,7 +2,8 @@ import type { Decider } from '../../shared/domain/decider';
 import type { CoFundingAgreement, ContributionScheduleEvent, RatePeriod } from './contribution-schedule.events';
 import type { Cents } from './money';
 import { FIRST_YEAR, isYear, LAST_YEAR } from './reference-values';
-import { refuse, requireName } from './rules';
+import { refuse } from '../../shared/domain/domain-error';
+import { noSuch, requireName } from './rules';
 import { describeSpan, spansOverlap, type WorkingYearSpan } from './working-years';
 
 export interface AddRatePeriod {
@@ -89,7 +90,7 @@ export const contributionScheduleDecider: Decider<
       }
       case 'EndRatePeriod': {
         const period = state.ratePeriods.find((known) => known.ratePeriodId === command.ratePeriodId);
-        if (!period) refuse('RATE_PERIOD_NOT_FOUND', 'No such rate period in the schedule');
+        if (!period) throw noSuch.ratePeriod();
         if (period.lastWorkingYear === command.lastWorkingYear) return [];
         const ended = { ...period, lastWorkingYear: command.lastWorkingYear };
         validSpan(ended);
@@ -99,7 +100,7 @@ export const contributionScheduleDecider: Decider<
       }
       case 'WithdrawRatePeriod': {
         if (!state.ratePeriods.some((known) => known.ratePeriodId === command.ratePeriodId)) {
-          refuse('RATE_PERIOD_NOT_FOUND', 'No such rate period in the schedule');
+          throw noSuch.ratePeriod();
         }
         return [{ type: 'ContributionRatePeriodWithdrawn', data: { scheduleId, ratePeriodId: command.ratePeriodId } }];
       }
@@ -117,7 +118,7 @@ export const contributionScheduleDecider: Decider<
       }
       case 'EndCoFundingAgreement': {
         const agreement = state.coFundingAgreements.find((known) => known.agreementId === command.agreementId);
-        if (!agreement) refuse('CO_FUNDING_AGREEMENT_NOT_FOUND', 'No such co-funding agreement in the schedule');
+        if (!agreement) throw noSuch.coFundingAgreement();
         if (agreement.lastWorkingYear === command.lastWorkingYear) return [];
         const ended = { ...agreement, lastWorkingYear: command.lastWorkingYear };
         validSpan(ended);
@@ -127,7 +128,7 @@ export const contributionScheduleDecider: Decider<
       }
       case 'WithdrawCoFundingAgreement': {
         if (!state.coFundingAgreements.some((known) => known.agreementId === command.agreementId)) {
-          refuse('CO_FUNDING_AGREEMENT_NOT_FOUND', 'No such co-funding agreement in the schedule');
+          throw noSuch.coFundingAgreement();
         }
         return [{ type: 'CoFundingAgreementWithdrawn', data: { scheduleId, agreementId: command.agreementId } }];
       }

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../shared/domain/domain-event';
 import type { Cents } from './money';
 import type { WorkingYearSpan } from './working-years';
+import { eventDecoder, integer, nullable, object, string } from '../../shared/domain/event-decoding';
 
 /** The rate every member municipality pays per inhabitant during a span of working years. */
 export interface RatePeriod extends WorkingYearSpan {
@@ -63,3 +64,28 @@ export const CONTRIBUTION_SCHEDULE_EVENT_TYPES = [
 
 /** Stream category: `contributionSchedule-<scheduleId>`; the region has one schedule. */
 export const CONTRIBUTION_SCHEDULE_CATEGORY = 'contributionSchedule';
+
+const span = { firstWorkingYear: integer, lastWorkingYear: nullable(integer) };
+
+/** The contribution schedule's stored events, checked against their shapes (docs/adr/0025-command-pipeline.md). */
+export const decodeContributionScheduleEvent = eventDecoder<ContributionScheduleEvent>({
+  ContributionRatePeriodAdded: object({
+    scheduleId: string,
+    ratePeriodId: string,
+    rateCentsPerInhabitant: integer,
+    ...span,
+    basis: nullable(string),
+  }),
+  ContributionRatePeriodEnded: object({ scheduleId: string, ratePeriodId: string, lastWorkingYear: integer }),
+  ContributionRatePeriodWithdrawn: object({ scheduleId: string, ratePeriodId: string }),
+  CoFundingAgreementAdded: object({
+    scheduleId: string,
+    agreementId: string,
+    municipalityId: string,
+    coFunderName: string,
+    baseRateCentsPerInhabitant: integer,
+    ...span,
+  }),
+  CoFundingAgreementEnded: object({ scheduleId: string, agreementId: string, lastWorkingYear: integer }),
+  CoFundingAgreementWithdrawn: object({ scheduleId: string, agreementId: string }),
+});

@@ -1,7 +1,8 @@
 import type { Decider } from '../../shared/domain/decider';
 import type { MunicipalityDetails, MunicipalityEvent, PopulationFigure } from './municipality.events';
 import { FIRST_YEAR, isYear, LAST_YEAR } from './reference-values';
-import { refuse, requireName } from './rules';
+import { refuse } from '../../shared/domain/domain-error';
+import { noSuch, requireName } from './rules';
 
 export interface RegisterMunicipality {
   readonly type: 'RegisterMunicipality';
@@ -73,7 +74,7 @@ export const municipalityDecider: Decider<MunicipalityCommand, MunicipalityEvent
         ];
       }
       case 'ChangeMunicipality': {
-        if (state.status === 'unregistered') refuse('MUNICIPALITY_NOT_FOUND', 'No such municipality');
+        if (state.status === 'unregistered') throw noSuch.municipality();
         const changes = Object.fromEntries(
           Object.entries(command.changes).filter(([, value]) => value !== undefined),
         ) as Partial<MunicipalityDetails>;
@@ -88,7 +89,7 @@ export const municipalityDecider: Decider<MunicipalityCommand, MunicipalityEvent
         return [{ type: 'MunicipalityChanged', data: { municipalityId: state.municipalityId, ...details } }];
       }
       case 'RecordPopulation': {
-        if (state.status === 'unregistered') refuse('MUNICIPALITY_NOT_FOUND', 'No such municipality');
+        if (state.status === 'unregistered') throw noSuch.municipality();
         const figure = validFigure(command.figure);
         if (state.populations[figure.year] !== undefined) {
           refuse(
@@ -99,7 +100,7 @@ export const municipalityDecider: Decider<MunicipalityCommand, MunicipalityEvent
         return [{ type: 'MunicipalityPopulationRecorded', data: { municipalityId: state.municipalityId, ...figure } }];
       }
       case 'CorrectPopulation': {
-        if (state.status === 'unregistered') refuse('MUNICIPALITY_NOT_FOUND', 'No such municipality');
+        if (state.status === 'unregistered') throw noSuch.municipality();
         const figure = validFigure(command.figure);
         const previous = state.populations[figure.year];
         if (previous === undefined) {

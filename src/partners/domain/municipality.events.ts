@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../../shared/domain/domain-event';
+import { boolean, eventDecoder, integer, nullable, object, string } from '../../shared/domain/event-decoding';
 
 export interface MunicipalityDetails {
   readonly name: string;
@@ -52,3 +53,25 @@ export const POPULATION_EVENT_TYPES = [
 
 /** Stream category: `municipality-<municipalityId>`. */
 export const MUNICIPALITY_CATEGORY = 'municipality';
+
+const municipalityDetails = object({
+  municipalityId: string,
+  name: string,
+  nisCode: nullable(string),
+  member: boolean,
+});
+const populationFigure = {
+  municipalityId: string,
+  year: integer,
+  population: integer,
+  approximate: boolean,
+  source: nullable(string),
+};
+
+/** A municipality stream's stored events, checked against their shapes (docs/adr/0025-command-pipeline.md). */
+export const decodeMunicipalityEvent = eventDecoder<MunicipalityEvent>({
+  MunicipalityRegistered: municipalityDetails,
+  MunicipalityChanged: municipalityDetails,
+  MunicipalityPopulationRecorded: object(populationFigure),
+  MunicipalityPopulationCorrected: object({ ...populationFigure, previousPopulation: integer }),
+});

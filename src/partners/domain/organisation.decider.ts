@@ -1,6 +1,7 @@
 import type { Decider } from '../../shared/domain/decider';
 import type { OrganisationDetails, OrganisationEvent } from './organisation.events';
-import { refuse, requireName } from './rules';
+import { refuse } from '../../shared/domain/domain-error';
+import { noSuch, requireName } from './rules';
 
 export interface RegisterOrganisation {
   readonly type: 'RegisterOrganisation';
@@ -51,7 +52,7 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
         return [{ type: 'OrganisationRegistered', data: { organisationId: command.organisationId, ...details } }];
       }
       case 'ChangeOrganisation': {
-        if (state.status === 'unregistered') refuse('ORGANISATION_NOT_FOUND', 'No such organisation');
+        if (state.status === 'unregistered') throw noSuch.organisation();
         if (state.status === 'deactivated') {
           refuse('ORGANISATION_DEACTIVATED', 'A deactivated organisation cannot be changed');
         }
@@ -61,7 +62,7 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
         return [{ type: 'OrganisationChanged', data: { organisationId: state.organisationId, ...details } }];
       }
       case 'DeactivateOrganisation': {
-        if (state.status === 'unregistered') refuse('ORGANISATION_NOT_FOUND', 'No such organisation');
+        if (state.status === 'unregistered') throw noSuch.organisation();
         if (state.status === 'deactivated') return [];
         return [{ type: 'OrganisationDeactivated', data: { organisationId: state.organisationId } }];
       }

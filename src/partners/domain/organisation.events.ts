@@ -1,5 +1,7 @@
 import type { DomainEvent } from '../../shared/domain/domain-event';
 import type { OrganisationType } from './reference-values';
+import { array, eventDecoder, integer, nullable, object, oneOf, string } from '../../shared/domain/event-decoding';
+import { ORGANISATION_TYPES } from './reference-values';
 
 /** What can be said about a partner organisation; no personal data (an organisation, never a contact person). */
 export interface OrganisationDetails {
@@ -35,3 +37,19 @@ export const ORGANISATION_EVENT_TYPES = [
 
 /** Stream category: `organisation-<organisationId>`. */
 export const ORGANISATION_CATEGORY = 'organisation';
+
+const organisationDetails = object({
+  organisationId: string,
+  name: string,
+  type: oneOf(...ORGANISATION_TYPES),
+  municipalityId: nullable(string),
+  services: array(string),
+  responseDeadlineDays: nullable(integer),
+});
+
+/** An organisation stream's stored events, checked against their shapes (docs/adr/0025-command-pipeline.md). */
+export const decodeOrganisationEvent = eventDecoder<OrganisationEvent>({
+  OrganisationRegistered: organisationDetails,
+  OrganisationChanged: organisationDetails,
+  OrganisationDeactivated: object({ organisationId: string }),
+});

@@ -1,5 +1,6 @@
 import type { Decider } from '../../shared/domain/decider';
 import type { DomainEvent } from '../../shared/domain/domain-event';
+import { eventDecoder, integer, object, string } from '../../shared/domain/event-decoding';
 
 /**
  * The record that a version of a defaults data set (the W13 defaults) was loaded. Its stream tells a starting
@@ -43,3 +44,15 @@ export const referenceDataLoadDecider: Decider<
       : [{ type: 'ReferenceDataDefaultsLoaded', data: command.loaded }],
   evolve: (state, event) => ({ loadedVersion: Math.max(state.loadedVersion, event.data.version) }),
 };
+
+/** The load record's stored events, checked against their shape (docs/adr/0025-command-pipeline.md). */
+export const decodeReferenceDataLoadEvent = eventDecoder<ReferenceDataDefaultsLoaded>({
+  ReferenceDataDefaultsLoaded: object({
+    dataset: string,
+    version: integer,
+    municipalities: integer,
+    organisations: integer,
+    rights: integer,
+    ratePeriods: integer,
+  }),
+});

@@ -1,8 +1,7 @@
-import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
 import {
+  decodeMunicipalityEvent,
   MUNICIPALITY_EVENT_TYPES,
-  type MunicipalityEvent,
   POPULATION_EVENT_TYPES,
 } from '../domain/municipality.events';
 import { MunicipalityRow, PopulationRow } from './municipality.row';
@@ -16,9 +15,9 @@ export const municipalityRegisterProjection = defineRowProjection<MunicipalityRo
   entity: MunicipalityRow,
   // Population events too: they move the stream revision, which is the municipality's ETag.
   eventTypes: [...MUNICIPALITY_EVENT_TYPES, ...POPULATION_EVENT_TYPES],
-  keyOf: (event) => (event.data as { municipalityId: string }).municipalityId,
-  evolve(row, recorded: RecordedEvent) {
-    const event = recorded as unknown as MunicipalityEvent;
+  keyOf: (recorded) => decodeMunicipalityEvent(recorded).data.municipalityId,
+  evolve(row, recorded) {
+    const event = decodeMunicipalityEvent(recorded);
     switch (event.type) {
       case 'MunicipalityRegistered':
       case 'MunicipalityChanged':
@@ -41,12 +40,9 @@ export const populationProjection = defineRowProjection<PopulationRow>({
   version: 1,
   entity: PopulationRow,
   eventTypes: POPULATION_EVENT_TYPES,
-  keyOf: (event) => {
-    const data = event.data as { municipalityId: string; year: number };
-    return `${data.municipalityId}:${data.year}`;
-  },
-  evolve(_row, recorded: RecordedEvent) {
-    const event = recorded as unknown as MunicipalityEvent;
+  keyOf: (recorded) => populationKeyOf(decodeMunicipalityEvent(recorded).data),
+  evolve(_row, recorded) {
+    const event = decodeMunicipalityEvent(recorded);
     if (event.type !== 'MunicipalityPopulationRecorded' && event.type !== 'MunicipalityPopulationCorrected') {
       return undefined;
     }
@@ -62,3 +58,8 @@ export const populationProjection = defineRowProjection<PopulationRow>({
     };
   },
 });
+
+/** A population row per municipality and year; other events of the stream have none. */
+function populationKeyOf(data: { readonly municipalityId: string; readonly year?: number }): string | undefined {
+  return data.year === undefined ? undefined : `${data.municipalityId}:${data.year}`;
+}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CommandResult } from '../../shared/commands/command-executor';
 import type { MunicipalityState } from '../domain/municipality.decider';
 import type { Page } from '../../shared/http/pagination';
 
@@ -44,4 +45,10 @@ export function municipalityViewOf(
       })),
     revision: Number(revision),
   };
+}
+
+/** The view a command on a municipality answers with: one that is not refused leaves it registered. */
+export function municipalityAfter(result: CommandResult<MunicipalityState>): MunicipalityView {
+  if (result.state.status !== 'registered') throw new Error('A command left no municipality');
+  return municipalityViewOf(result.state, result.revision);
 }

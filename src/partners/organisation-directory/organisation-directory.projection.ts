@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
-import { ORGANISATION_EVENT_TYPES, type OrganisationEvent } from '../domain/organisation.events';
+import { decodeOrganisationEvent, ORGANISATION_EVENT_TYPES } from '../domain/organisation.events';
 import { OrganisationRow } from './organisation.row';
 
 export const ORGANISATION_DIRECTORY_PROJECTION = 'partners.organisations';
@@ -10,9 +9,9 @@ export const organisationDirectoryProjection = defineRowProjection<OrganisationR
   version: 1,
   entity: OrganisationRow,
   eventTypes: ORGANISATION_EVENT_TYPES,
-  keyOf: (event) => (event.data as OrganisationEvent['data']).organisationId,
-  evolve(row, recorded: RecordedEvent) {
-    const event = recorded as unknown as OrganisationEvent;
+  keyOf: (recorded) => decodeOrganisationEvent(recorded).data.organisationId,
+  evolve(row, recorded) {
+    const event = decodeOrganisationEvent(recorded);
     switch (event.type) {
       case 'OrganisationRegistered':
       case 'OrganisationChanged':

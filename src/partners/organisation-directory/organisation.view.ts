@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CommandResult } from '../../shared/commands/command-executor';
 import type { OrganisationState } from '../domain/organisation.decider';
 import { ORGANISATION_TYPES, type OrganisationType } from '../domain/reference-values';
 import type { Page } from '../../shared/http/pagination';
@@ -37,4 +38,10 @@ export function organisationViewOf(
     active: state.status === 'active',
     revision: Number(revision),
   };
+}
+
+/** The view a command on an organisation answers with: one that is not refused leaves it registered. */
+export function organisationAfter(result: CommandResult<OrganisationState>): OrganisationView {
+  if (result.state.status === 'unregistered') throw new Error('A command left no organisation');
+  return organisationViewOf(result.state, result.revision);
 }

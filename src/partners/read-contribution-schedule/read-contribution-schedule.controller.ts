@@ -1,17 +1,17 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Roles } from '../../shared/auth/access.decorators';
-import { setEtag } from '../../shared/http/command-headers';
+import { Answer } from '../../shared/http/answer';
 import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { CONTRIBUTION_READERS } from '../common/roles';
-import { ContributionScheduleQuery } from '../contribution-schedule/contribution-schedule.query';
-import { ContributionScheduleView, toScheduleView } from '../contribution-schedule/contribution-schedule.view';
+import { ContributionScheduleView } from '../contribution-schedule/contribution-schedule.view';
+import { ReadContributionSchedule } from './read-contribution-schedule.query';
 
 @ApiTags('Member contributions')
 @Controller('contribution-schedule')
 export class ReadContributionScheduleController {
-  constructor(private readonly schedule: ContributionScheduleQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(...CONTRIBUTION_READERS)
@@ -21,10 +21,8 @@ export class ReadContributionScheduleController {
       'schedule’s revision, for `If-Match` on its commands; before the first rate period there is none.',
   )
   @ApiOkResponse({ type: ContributionScheduleView })
-  async read(@Res({ passthrough: true }) reply: FastifyReply): Promise<ContributionScheduleView> {
-    const row = await this.schedule.current();
-    if (!row) return { ratePeriods: [], coFundingAgreements: [], revision: -1 };
-    setEtag(reply, row.revision);
-    return toScheduleView(row);
+  async read(): Promise<Answer<ContributionScheduleView> | ContributionScheduleView> {
+    const schedule = await this.queries.execute(new ReadContributionSchedule());
+    return schedule.revision < 0 ? schedule : Answer.versioned(schedule, BigInt(schedule.revision));
   }
 }

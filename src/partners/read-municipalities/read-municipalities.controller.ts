@@ -1,30 +1,27 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Roles } from '../../shared/auth/access.decorators';
 import { ROLES } from '../../shared/auth/authenticated-user';
-import { setEtag } from '../../shared/http/command-headers';
+import { Answer } from '../../shared/http/answer';
 import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
 import { MunicipalityParams } from '../common/params';
-import { notFound } from '../common/problems';
-import { MunicipalitiesQuery } from '../municipality-register/municipalities.query';
 import { MunicipalityPage, MunicipalityView } from '../municipality-register/municipality.view';
 import { ListMunicipalitiesRequest } from './list-municipalities.request';
+import { ListMunicipalities, ReadMunicipality } from './read-municipalities.query';
 
 @ApiTags('Reference data: municipalities')
 @Controller('municipalities')
 export class ReadMunicipalitiesController {
-  constructor(private readonly municipalities: MunicipalitiesQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(...ROLES)
   @ApiQueryEndpoint('List municipalities', 'By name, each with its population per year.')
   @ApiOkResponse({ type: MunicipalityPage })
   list(@Query() query: ListMunicipalitiesRequest): Promise<MunicipalityPage> {
-    return this.municipalities.list(
-      { member: query.member },
-      { limit: query.limit, cursor: query.cursor },
-    ) as Promise<MunicipalityPage>;
+    const { member, limit, cursor } = query;
+    return this.queries.execute(new ListMunicipalities({ member }, { limit, cursor })) as Promise<MunicipalityPage>;
   }
 
   @Get(':municipalityId')
@@ -32,13 +29,8 @@ export class ReadMunicipalitiesController {
   @ApiQueryEndpoint('Read a municipality', 'With its population on 1 January per year; the `ETag` is its revision.')
   @ApiProblems(404)
   @ApiOkResponse({ type: MunicipalityView })
-  async read(
-    @Param() params: MunicipalityParams,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<MunicipalityView> {
-    const municipality = await this.municipalities.find(params.municipalityId);
-    if (!municipality) throw notFound('MUNICIPALITY_NOT_FOUND', 'No such municipality');
-    setEtag(reply, BigInt(municipality.revision));
-    return municipality;
+  async read(@Param() params: MunicipalityParams): Promise<Answer<MunicipalityView>> {
+    const municipality = await this.queries.execute(new ReadMunicipality(params.municipalityId));
+    return Answer.versioned(municipality, BigInt(municipality.revision));
   }
 }

@@ -1,13 +1,13 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFound } from '../../shared/domain/domain-error';
 import type { Page } from '../../shared/http/pagination';
+import { noSuch } from '../domain/rules';
 import type { OrganisationView } from '../organisation-directory/organisation.view';
-import { OrganisationsQuery } from '../organisation-directory/organisations.query';
+import { OrganisationDirectory } from '../organisation-directory/organisation-directory';
 import { ListOrganisations, ReadOrganisation } from './read-organisations.query';
 
 @QueryHandler(ListOrganisations)
 export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations> {
-  constructor(private readonly organisations: OrganisationsQuery) {}
+  constructor(private readonly organisations: OrganisationDirectory) {}
 
   execute(query: ListOrganisations): Promise<Page<OrganisationView>> {
     return this.organisations.list(query.filter, query.page);
@@ -16,11 +16,11 @@ export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations
 
 @QueryHandler(ReadOrganisation)
 export class ReadOrganisationHandler implements IQueryHandler<ReadOrganisation> {
-  constructor(private readonly organisations: OrganisationsQuery) {}
+  constructor(private readonly organisations: OrganisationDirectory) {}
 
   async execute(query: ReadOrganisation): Promise<OrganisationView> {
     const organisation = await this.organisations.find(query.organisationId);
-    if (!organisation) throw new NotFound('ORGANISATION_NOT_FOUND', 'No such organisation');
+    if (!organisation) throw noSuch.organisation();
     return organisation;
   }
 }

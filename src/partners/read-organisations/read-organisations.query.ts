@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '../../shared/http/pagination';
 import type { OrganisationView } from '../organisation-directory/organisation.view';
-import type { OrganisationFilter } from '../organisation-directory/organisations.query';
+import type { OrganisationFilter } from '../organisation-directory/organisation-directory';
 
 /** Partner organisations by name, a page at a time. */
 export class ListOrganisations extends Query<Page<OrganisationView>> {

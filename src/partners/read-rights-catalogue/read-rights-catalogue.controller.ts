@@ -1,20 +1,19 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Roles } from '../../shared/auth/access.decorators';
 import { ROLES } from '../../shared/auth/authenticated-user';
-import { setEtag } from '../../shared/http/command-headers';
+import { Answer } from '../../shared/http/answer';
 import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
 import { CatalogueRightParams } from '../common/params';
-import { notFound } from '../common/problems';
 import { CatalogueRightPage, CatalogueRightView } from '../rights-catalogue/catalogue-right.view';
-import { RightsCatalogueQuery } from '../rights-catalogue/rights-catalogue.query';
 import { ListCatalogueRightsRequest } from './list-catalogue-rights.request';
+import { ListCatalogueRights, ReadCatalogueRight } from './read-rights-catalogue.query';
 
 @ApiTags('Reference data: rights catalogue')
 @Controller('rights-catalogue')
 export class ReadRightsCatalogueController {
-  constructor(private readonly catalogue: RightsCatalogueQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(...ROLES)
@@ -25,14 +24,9 @@ export class ReadRightsCatalogueController {
   )
   @ApiOkResponse({ type: CatalogueRightPage })
   list(@Query() query: ListCatalogueRightsRequest): Promise<CatalogueRightPage> {
-    return this.catalogue.list(
-      {
-        municipalityId: query.municipalityId,
-        level: query.level,
-        lifeDomain: query.lifeDomain,
-        includeRetired: query.includeRetired,
-      },
-      { limit: query.limit, cursor: query.cursor },
+    const { municipalityId, level, lifeDomain, includeRetired, limit, cursor } = query;
+    return this.queries.execute(
+      new ListCatalogueRights({ municipalityId, level, lifeDomain, includeRetired }, { limit, cursor }),
     ) as Promise<CatalogueRightPage>;
   }
 
@@ -41,13 +35,8 @@ export class ReadRightsCatalogueController {
   @ApiQueryEndpoint('Read a right of the catalogue', 'The `ETag` is its revision.')
   @ApiProblems(404)
   @ApiOkResponse({ type: CatalogueRightView })
-  async read(
-    @Param() params: CatalogueRightParams,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CatalogueRightView> {
-    const right = await this.catalogue.find(params.rightId);
-    if (!right) throw notFound('CATALOGUE_RIGHT_NOT_FOUND', 'No such right in the catalogue');
-    setEtag(reply, BigInt(right.revision));
-    return right;
+  async read(@Param() params: CatalogueRightParams): Promise<Answer<CatalogueRightView>> {
+    const right = await this.queries.execute(new ReadCatalogueRight(params.rightId));
+    return Answer.versioned(right, BigInt(right.revision));
   }
 }

@@ -1,28 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { CommandExecutor, type CommandContext, type CommandResult } from '../../shared/commands/command-executor';
-import { streamName } from '../../shared/domain/ids';
-import { rethrowAsProblem } from '../common/problems';
-import { municipalityDecider, type MunicipalityState } from '../domain/municipality.decider';
-import { MUNICIPALITY_CATEGORY, type PopulationFigure } from '../domain/municipality.events';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandResult } from '../../shared/commands/command-executor';
+import { PartnerStreams } from '../common/partner-streams';
+import type { MunicipalityState } from '../domain/municipality.decider';
+import { RecordPopulation } from './record-population.command';
 
-/** Records a year's population (`correct: false`) or replaces a recorded one (`correct: true`). */
-@Injectable()
-export class PopulationFigureHandler {
-  constructor(private readonly executor: CommandExecutor) {}
+@CommandHandler(RecordPopulation)
+export class RecordPopulationHandler implements ICommandHandler<RecordPopulation> {
+  constructor(private readonly streams: PartnerStreams) {}
 
-  execute(
-    municipalityId: string,
-    figure: PopulationFigure,
-    correct: boolean,
-    context: CommandContext,
-  ): Promise<CommandResult<MunicipalityState>> {
-    return this.executor
-      .execute(
-        streamName(MUNICIPALITY_CATEGORY, municipalityId),
-        municipalityDecider,
-        { type: correct ? 'CorrectPopulation' : 'RecordPopulation', figure },
-        context,
-      )
-      .catch(rethrowAsProblem);
+  execute({ envelope, municipalityId, figure }: RecordPopulation): Promise<CommandResult<MunicipalityState>> {
+    return this.streams.municipality(municipalityId, { type: 'RecordPopulation', figure }, envelope);
   }
 }

@@ -1,7 +1,8 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AddCatalogueRightHandler } from '../add-catalogue-right/add-catalogue-right.handler';
-import { ContributionScheduleHandler } from '../add-rate-period/contribution-schedule.handler';
+import { AddCatalogueRight } from '../add-catalogue-right/add-catalogue-right.command';
+import { AddCoFundingAgreement } from '../add-co-funding-agreement/add-co-funding-agreement.command';
+import { AddRatePeriod } from '../add-rate-period/add-rate-period.command';
 import type { Role } from '../../shared/auth/authenticated-user';
 import { CommandExecutor, type CommandContext, type CommandResult } from '../../shared/commands/command-executor';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
@@ -21,12 +22,12 @@ import {
 import { ORGANISATION_DIRECTORY_PROJECTION } from '../organisation-directory/organisation-directory.projection';
 import { RIGHTS_CATALOGUE_PROJECTION } from '../rights-catalogue/rights-catalogue.projection';
 import {
+  decodeReferenceDataLoadEvent,
   REFERENCE_DATA_LOAD_CATEGORY,
   referenceDataLoadDecider,
-  type ReferenceDataLoadState,
 } from '../domain/reference-data-load';
 import { foldEvents } from '../../shared/domain/decider';
-import { RegisterMunicipalityHandler } from '../register-municipality/register-municipality.handler';
+import { RegisterMunicipality } from '../register-municipality/register-municipality.command';
 import { RegisterOrganisation } from '../register-organisation/register-organisation.command';
 import { referenceDataId } from './reference-data-ids';
 import { PARTNERS_DEFAULTS, type ReferenceDataDefaults } from './reference-data-defaults';
@@ -65,10 +66,7 @@ export class ReferenceDataSeeder {
     @Inject(PARTNERS_DEFAULTS) private readonly defaults: ReferenceDataDefaults,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly executor: CommandExecutor,
-    private readonly municipalities: RegisterMunicipalityHandler,
     private readonly commands: CommandBus,
-    private readonly rights: AddCatalogueRightHandler,
-    private readonly schedule: ContributionScheduleHandler,
   ) {}
 
   /** The stream recording which versions of the defaults were loaded. */
@@ -105,10 +103,7 @@ export class ReferenceDataSeeder {
     // Municipalities first: organisations, local rights and co-funding agreements name them.
     await inBatches(defaults.municipalities, (entry) =>
       run(`municipality:${entry.key}`, municipalityProjections(entry.populations.length > 0), (context) =>
-        this.municipalities.execute(
-          { municipalityId: entry.id, details: entry.details, populations: entry.populations },
-          context,
-        ),
+        this.commands.execute(new RegisterMunicipality(context, entry.details, entry.populations, entry.id)),
       ),
     );
     await inBatches(defaults.organisations, (entry) =>
@@ -118,18 +113,18 @@ export class ReferenceDataSeeder {
     );
     await inBatches(defaults.rights, (entry) =>
       run(`right:${entry.key}`, [RIGHTS_CATALOGUE_PROJECTION], (context) =>
-        this.rights.execute({ rightId: entry.id, details: entry.details }, context),
+        this.commands.execute(new AddCatalogueRight(context, entry.details, entry.id)),
       ),
     );
     // One stream: in order, each command deciding on the periods before it.
     for (const { key, ...period } of defaults.contributionSchedule.ratePeriods) {
       await run(`ratePeriod:${key}`, [CONTRIBUTION_SCHEDULE_PROJECTION], (context) =>
-        this.schedule.execute({ type: 'AddRatePeriod', period }, context),
+        this.commands.execute(new AddRatePeriod(context, period, period.ratePeriodId)),
       );
     }
     for (const { key, ...agreement } of defaults.contributionSchedule.coFundingAgreements) {
       await run(`coFundingAgreement:${key}`, [CONTRIBUTION_SCHEDULE_PROJECTION], (context) =>
-        this.schedule.execute({ type: 'AddCoFundingAgreement', agreement }, context),
+        this.commands.execute(new AddCoFundingAgreement(context, agreement, agreement.agreementId)),
       );
     }
 
@@ -148,6 +143,7 @@ export class ReferenceDataSeeder {
         },
       },
       this.context(`loaded:v${defaults.version}`),
+      decodeReferenceDataLoadEvent,
     );
     if (skipped.length > 0) this.logger.warn(`Defaults entries refused by the rules: ${skipped.join('; ')}`);
     this.logger.log(`Loaded the reference-data defaults ${defaults.dataset} v${defaults.version}`);
@@ -157,11 +153,7 @@ export class ReferenceDataSeeder {
   private async loadedVersion(): Promise<number> {
     try {
       const events = await this.store.readStream(this.loadStream);
-      const state: ReferenceDataLoadState = foldEvents(
-        referenceDataLoadDecider,
-        events.map((event) => ({ type: 'ReferenceDataDefaultsLoaded' as const, data: event.data as never })),
-      );
-      return state.loadedVersion;
+      return foldEvents(referenceDataLoadDecider, events.map(decodeReferenceDataLoadEvent)).loadedVersion;
     } catch (error) {
       if (error instanceof StreamNotFound) return 0;
       throw error;

@@ -1,34 +1,30 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
+import { CommandBus } from '@nestjs/cqrs';
+import { Roles } from '../../shared/auth/access.decorators';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { BODY_LIMITS, BodyLimit } from '../../shared/http/json-body';
-import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint } from '../../shared/http/openapi';
-import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import {
   MUNICIPALITY_REGISTER_PROJECTION,
   POPULATION_PROJECTION,
 } from '../municipality-register/municipality-register.projections';
-import { MunicipalityView, municipalityViewOf } from '../municipality-register/municipality.view';
-import { RegisterMunicipalityHandler } from './register-municipality.handler';
+import { municipalityAfter, MunicipalityView } from '../municipality-register/municipality.view';
+import { RegisterMunicipality } from './register-municipality.command';
 import { RegisterMunicipalityRequest } from './register-municipality.request';
 import { toPopulationFigure } from './to-population-figure';
 
 @ApiTags('Reference data: municipalities')
 @Controller('municipalities')
 export class RegisterMunicipalityController {
-  constructor(
-    private readonly handler: RegisterMunicipalityHandler,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @BodyLimit(BODY_LIMITS.appendBytes)
   @HttpCode(201)
   @Roles('admin')
+  @WaitsFor(MUNICIPALITY_REGISTER_PROJECTION, POPULATION_PROJECTION)
   @ApiCommandEndpoint(
     'Register a municipality',
     'With the population figures known at registration (population on 1 January, one per year).',
@@ -36,26 +32,14 @@ export class RegisterMunicipalityController {
   @ApiCreatedResponse({ type: MunicipalityView })
   async register(
     @Body() body: RegisterMunicipalityRequest,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<MunicipalityView> {
-    const result = await this.handler.execute(
-      {
-        details: { name: body.name, nisCode: body.nisCode ?? null, member: body.member },
-        populations: (body.populations ?? []).map((figure) => toPopulationFigure(figure.year, figure)),
-      },
-      commandContext(user, headers),
-    );
-    // A projection reaches only positions of events it reads: wait for the population one only when it has some.
-    const projections = [
-      MUNICIPALITY_REGISTER_PROJECTION,
-      ...(body.populations?.length ? [POPULATION_PROJECTION] : []),
-    ];
-    await this.readYourWrites.waitFor(result, projections);
-    if (result.state.status !== 'registered') throw new Error('Registration left no municipality');
-    setEtag(reply, result.revision);
-    void reply.header('location', `/municipalities/${result.state.municipalityId}`);
-    return municipalityViewOf(result.state, result.revision);
+    @Caller() caller: Caller,
+  ): Promise<Answer<MunicipalityView>> {
+    const populations = (body.populations ?? []).map((figure) => toPopulationFigure(figure.year, figure));
+    const details = { name: body.name, nisCode: body.nisCode ?? null, member: body.member };
+    const result = await this.commands.execute(new RegisterMunicipality(caller.envelope, details, populations));
+    const municipality = municipalityAfter(result);
+    const answer = Answer.written(municipality, result, `/municipalities/${municipality.municipalityId}`);
+    // A projection reaches only positions of events it reads: the population one, only those of figures.
+    return populations.length > 0 ? answer : answer.notWaitingFor(POPULATION_PROJECTION);
   }
 }

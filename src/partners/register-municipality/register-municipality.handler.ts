@@ -1,35 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import {
-  CommandExecutor,
-  type CommandContext,
-  type CommandResult,
-  newResourceId,
-} from '../../shared/commands/command-executor';
-import { streamName } from '../../shared/domain/ids';
-import { rethrowAsProblem } from '../common/problems';
-import { municipalityDecider, type MunicipalityState } from '../domain/municipality.decider';
-import { MUNICIPALITY_CATEGORY, type MunicipalityDetails, type PopulationFigure } from '../domain/municipality.events';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandResult, newResourceId } from '../../shared/commands/command-executor';
+import { PartnerStreams } from '../common/partner-streams';
+import { MUNICIPALITY_CATEGORY } from '../domain/municipality.events';
+import type { MunicipalityState } from '../domain/municipality.decider';
+import { RegisterMunicipality } from './register-municipality.command';
 
-export interface RegisterMunicipalityInput {
-  /** Given by the defaults loader (ids derived from the data file); otherwise a new id. */
-  readonly municipalityId?: string;
-  readonly details: MunicipalityDetails;
-  readonly populations: readonly PopulationFigure[];
-}
+@CommandHandler(RegisterMunicipality)
+export class RegisterMunicipalityHandler implements ICommandHandler<RegisterMunicipality> {
+  constructor(private readonly streams: PartnerStreams) {}
 
-@Injectable()
-export class RegisterMunicipalityHandler {
-  constructor(private readonly executor: CommandExecutor) {}
-
-  execute(input: RegisterMunicipalityInput, context: CommandContext): Promise<CommandResult<MunicipalityState>> {
-    const municipalityId = input.municipalityId ?? newResourceId(context, MUNICIPALITY_CATEGORY);
-    return this.executor
-      .execute(
-        streamName(MUNICIPALITY_CATEGORY, municipalityId),
-        municipalityDecider,
-        { type: 'RegisterMunicipality', municipalityId, details: input.details, populations: input.populations },
-        context,
-      )
-      .catch(rethrowAsProblem);
+  execute(given: RegisterMunicipality): Promise<CommandResult<MunicipalityState>> {
+    const { envelope, details, populations } = given;
+    const municipalityId = given.municipalityId ?? newResourceId(envelope, MUNICIPALITY_CATEGORY);
+    const command = { type: 'RegisterMunicipality', municipalityId, details, populations } as const;
+    return this.streams.municipality(municipalityId, command, envelope);
   }
 }

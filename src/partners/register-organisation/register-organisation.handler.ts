@@ -1,16 +1,15 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, type CommandResult, newResourceId } from '../../shared/commands/command-executor';
-import { streamName } from '../../shared/domain/ids';
+import { type CommandResult, newResourceId } from '../../shared/commands/command-executor';
 import { MunicipalityLookup } from '../common/municipality-lookup';
-import { rethrowAsProblem } from '../common/problems';
-import { organisationDecider, type OrganisationState } from '../domain/organisation.decider';
+import { PartnerStreams } from '../common/partner-streams';
+import type { OrganisationState } from '../domain/organisation.decider';
 import { ORGANISATION_CATEGORY } from '../domain/organisation.events';
 import { RegisterOrganisation } from './register-organisation.command';
 
 @CommandHandler(RegisterOrganisation)
 export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrganisation> {
   constructor(
-    private readonly executor: CommandExecutor,
+    private readonly streams: PartnerStreams,
     private readonly municipalities: MunicipalityLookup,
   ) {}
 
@@ -18,13 +17,10 @@ export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrga
     const { envelope, details } = command;
     const organisationId = command.organisationId ?? newResourceId(envelope, ORGANISATION_CATEGORY);
     const municipalityRegistered = await this.municipalities.isRegistered(details.municipalityId);
-    return this.executor
-      .execute(
-        streamName(ORGANISATION_CATEGORY, organisationId),
-        organisationDecider,
-        { type: 'RegisterOrganisation', organisationId, details, municipalityRegistered },
-        envelope,
-      )
-      .catch(rethrowAsProblem);
+    return this.streams.organisation(
+      organisationId,
+      { type: 'RegisterOrganisation', organisationId, details, municipalityRegistered },
+      envelope,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { CommandResult } from '../../shared/commands/command-executor';
 import type { CatalogueRightState } from '../domain/catalogue-right.decider';
 import type { Page } from '../../shared/http/pagination';
 import { LIFE_DOMAINS, type LifeDomain, RIGHT_LEVELS, type RightLevel } from '../domain/reference-values';
@@ -27,4 +28,10 @@ export function catalogueRightViewOf(
   revision: bigint,
 ): CatalogueRightView {
   return { rightId: state.rightId, ...state.details, retired: state.status === 'retired', revision: Number(revision) };
+}
+
+/** The view a command on a right answers with: one that is not refused leaves it in the catalogue. */
+export function catalogueRightAfter(result: CommandResult<CatalogueRightState>): CatalogueRightView {
+  if (result.state.status === 'absent') throw new Error('A command left no right');
+  return catalogueRightViewOf(result.state, result.revision);
 }

@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
-import { CATALOGUE_RIGHT_EVENT_TYPES, type CatalogueRightEvent } from '../domain/catalogue-right.events';
+import { CATALOGUE_RIGHT_EVENT_TYPES, decodeCatalogueRightEvent } from '../domain/catalogue-right.events';
 import { CatalogueRightRow } from './catalogue-right.row';
 
 export const RIGHTS_CATALOGUE_PROJECTION = 'partners.rights-catalogue';
@@ -10,9 +9,9 @@ export const rightsCatalogueProjection = defineRowProjection<CatalogueRightRow>(
   version: 1,
   entity: CatalogueRightRow,
   eventTypes: CATALOGUE_RIGHT_EVENT_TYPES,
-  keyOf: (event) => (event.data as CatalogueRightEvent['data']).rightId,
-  evolve(row, recorded: RecordedEvent) {
-    const event = recorded as unknown as CatalogueRightEvent;
+  keyOf: (recorded) => decodeCatalogueRightEvent(recorded).data.rightId,
+  evolve(row, recorded) {
+    const event = decodeCatalogueRightEvent(recorded);
     switch (event.type) {
       case 'CatalogueRightAdded':
         return {

@@ -1,43 +1,32 @@
-import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { ContributionScheduleHandler } from '../add-rate-period/contribution-schedule.handler';
-import { commandContext } from '../../shared/commands/command-context';
+import { CommandBus } from '@nestjs/cqrs';
+import { Roles } from '../../shared/auth/access.decorators';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { CoFundingAgreementParams } from '../common/params';
-import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { CONTRIBUTION_SCHEDULE_PROJECTION } from '../contribution-schedule/contribution-schedule.projection';
-import { ContributionScheduleView, toScheduleView } from '../contribution-schedule/contribution-schedule.view';
+import { scheduleAfter, ContributionScheduleView } from '../contribution-schedule/contribution-schedule.view';
+import { WithdrawCoFundingAgreement } from './withdraw-co-funding-agreement.command';
 
 @ApiTags('Member contributions')
 @Controller('contribution-schedule')
 export class WithdrawCoFundingAgreementController {
-  constructor(
-    private readonly handler: ContributionScheduleHandler,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('co-funding-agreements/:agreementId/withdraw')
   @HttpCode(200)
   @Roles('admin')
+  @WaitsFor(CONTRIBUTION_SCHEDULE_PROJECTION)
   @ApiCommandEndpoint('Withdraw a co-funding agreement entered by mistake', 'It stays in the history.')
   @ApiProblems(404)
   @ApiOkResponse({ type: ContributionScheduleView })
   async withdraw(
     @Param() params: CoFundingAgreementParams,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ContributionScheduleView> {
-    const result = await this.handler.execute(
-      { type: 'WithdrawCoFundingAgreement', agreementId: params.agreementId },
-      commandContext(user, headers),
-    );
-    await this.readYourWrites.waitFor(result, [CONTRIBUTION_SCHEDULE_PROJECTION]);
-    setEtag(reply, result.revision);
-    return toScheduleView({ ...result.state, revision: result.revision });
+    @Caller() caller: Caller,
+  ): Promise<Answer<ContributionScheduleView>> {
+    const result = await this.commands.execute(new WithdrawCoFundingAgreement(caller.envelope, params.agreementId));
+    return Answer.written(scheduleAfter(result), result);
   }
 }

@@ -1,28 +1,24 @@
-import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { ContributionScheduleHandler } from '../add-rate-period/contribution-schedule.handler';
-import { commandContext } from '../../shared/commands/command-context';
+import { CommandBus } from '@nestjs/cqrs';
+import { Roles } from '../../shared/auth/access.decorators';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
 import { RatePeriodParams } from '../common/params';
-import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { CONTRIBUTION_SCHEDULE_PROJECTION } from '../contribution-schedule/contribution-schedule.projection';
-import { ContributionScheduleView, toScheduleView } from '../contribution-schedule/contribution-schedule.view';
+import { scheduleAfter, ContributionScheduleView } from '../contribution-schedule/contribution-schedule.view';
+import { WithdrawRatePeriod } from './withdraw-rate-period.command';
 
 @ApiTags('Member contributions')
 @Controller('contribution-schedule')
 export class WithdrawRatePeriodController {
-  constructor(
-    private readonly handler: ContributionScheduleHandler,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('rate-periods/:ratePeriodId/withdraw')
   @HttpCode(200)
   @Roles('admin')
+  @WaitsFor(CONTRIBUTION_SCHEDULE_PROJECTION)
   @ApiCommandEndpoint(
     'Withdraw a rate period entered by mistake',
     'It no longer counts (its working years are free again) but stays in the history.',
@@ -31,16 +27,9 @@ export class WithdrawRatePeriodController {
   @ApiOkResponse({ type: ContributionScheduleView })
   async withdraw(
     @Param() params: RatePeriodParams,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ContributionScheduleView> {
-    const result = await this.handler.execute(
-      { type: 'WithdrawRatePeriod', ratePeriodId: params.ratePeriodId },
-      commandContext(user, headers),
-    );
-    await this.readYourWrites.waitFor(result, [CONTRIBUTION_SCHEDULE_PROJECTION]);
-    setEtag(reply, result.revision);
-    return toScheduleView({ ...result.state, revision: result.revision });
+    @Caller() caller: Caller,
+  ): Promise<Answer<ContributionScheduleView>> {
+    const result = await this.commands.execute(new WithdrawRatePeriod(caller.envelope, params.ratePeriodId));
+    return Answer.written(scheduleAfter(result), result);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientAccessQuery } from '../../clients';
-import { OrganisationsQuery } from '../../partners';
+import { OrganisationDirectory } from '../../partners';
 import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import { forbidden } from '../../shared/auth/access-problems';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
@@ -44,7 +44,7 @@ export class SendReferralHandler {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly trajectories: IntakeTrajectories,
-    private readonly organisations: OrganisationsQuery,
+    private readonly organisations: OrganisationDirectory,
     private readonly clients: ClientAccessQuery,
     private readonly notes: ReferralNotes,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -24,6 +24,8 @@ export class Answer<Body> {
     readonly mark: StreamMark | undefined,
     readonly location: string | undefined,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Read models of `@WaitsFor` this answer does not wait for. */
+    readonly notAwaited: readonly string[] = [],
   ) {}
 
   /** A command's answer: ETag of the revision it left, read models awaited (`@WaitsFor`), `Location` if created. */
@@ -39,6 +41,14 @@ export class Answer<Body> {
   /** A body in another representation than JSON: its `content-type` and `content-disposition`, for instance. */
   static represented<Body>(body: Body, headers: Readonly<Record<string, string>>): Answer<Body> {
     return new Answer(body, undefined, undefined, headers);
+  }
+
+  /**
+   * The same answer, not waiting for these read models: a projection reaches only the positions of events it
+   * reads, so a command that wrote none of its events would wait for it in vain.
+   */
+  notWaitingFor(...projections: readonly string[]): Answer<Body> {
+    return new Answer(this.body, this.mark, this.location, this.headers, [...this.notAwaited, ...projections]);
   }
 }
 
@@ -71,7 +81,8 @@ export class AnswerInterceptor implements NestInterceptor {
 
   private async answer(answer: Answer<unknown>, projections: readonly string[], reply: FastifyReply) {
     if (answer.mark !== undefined) {
-      await this.readYourWrites.waitFor(answer.mark, projections);
+      const awaited = projections.filter((projection) => !answer.notAwaited.includes(projection));
+      await this.readYourWrites.waitFor(answer.mark, awaited);
       void reply.header('etag', etagOf(answer.mark.revision));
     }
     if (answer.location !== undefined) void reply.header('location', answer.location);

@@ -1,7 +1,11 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import { createPool } from '../../../src/shared/database';
 import { AddCatalogueRightHandler } from '../../../src/partners/add-catalogue-right/add-catalogue-right.handler';
-import { ContributionScheduleHandler } from '../../../src/partners/add-rate-period/contribution-schedule.handler';
+import { AddCoFundingAgreementHandler } from '../../../src/partners/add-co-funding-agreement/add-co-funding-agreement.handler';
+import { AddRatePeriod } from '../../../src/partners/add-rate-period/add-rate-period.command';
+import { AddRatePeriodHandler } from '../../../src/partners/add-rate-period/add-rate-period.handler';
 import { MunicipalityLookup } from '../../../src/partners/common/municipality-lookup';
+import { PartnerStreams } from '../../../src/partners/common/partner-streams';
 import { ReferenceDataSeeder } from '../../../src/partners/reference-data/reference-data-seeder';
 import {
   loadW13Defaults,
@@ -21,20 +25,25 @@ import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
 import { busesWith } from '../../support/command-bus';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../support/database';
 
+/** The command bus with the handlers of the commands the defaults load sends. */
+async function commandsOn(store: EventStore, defaults: ReferenceDataDefaults): Promise<CommandBus> {
+  const executor = new CommandExecutor(store, systemClock);
+  const streams = new PartnerStreams(executor, defaults);
+  const lookup = new MunicipalityLookup(store);
+  const { commands } = await busesWith([
+    new RegisterMunicipalityHandler(streams),
+    new RegisterOrganisationHandler(streams, lookup),
+    new AddCatalogueRightHandler(streams, lookup),
+    new AddRatePeriodHandler(streams),
+    new AddCoFundingAgreementHandler(streams, lookup),
+  ]);
+  return commands;
+}
+
 /** A seeder as one replica of the service builds it, on its own event-store connection pool. */
 async function seederOn(store: EventStore, defaults: ReferenceDataDefaults): Promise<ReferenceDataSeeder> {
   const executor = new CommandExecutor(store, systemClock);
-  const lookup = new MunicipalityLookup(store);
-  const { commands } = await busesWith([new RegisterOrganisationHandler(executor, lookup)]);
-  return new ReferenceDataSeeder(
-    defaults,
-    store,
-    executor,
-    new RegisterMunicipalityHandler(executor),
-    commands,
-    new AddCatalogueRightHandler(executor, lookup),
-    new ContributionScheduleHandler(executor, lookup, defaults),
-  );
+  return new ReferenceDataSeeder(defaults, store, executor, await commandsOn(store, defaults));
 }
 
 /** Every event the defaults load: a municipality's registration and figures, one per other entry, the load record. */
@@ -151,21 +160,14 @@ describe.each(testDatabaseKinds())('loading the reference-data defaults on %s', 
 
   it('skips, by key, an entry an administrator entered differently before the load, and loads the rest', async () => {
     const store = new PostgresEventStore(db.pool);
-    const executor = new CommandExecutor(store, systemClock);
-    const schedule = new ContributionScheduleHandler(executor, new MunicipalityLookup(store), defaults);
+    const commands = await commandsOn(store, defaults);
     const admin = { userId: 'admin-1', organisationId: defaults.actingOrganisationId, roles: ['admin'] as const };
-    await schedule.execute(
-      {
-        type: 'AddRatePeriod',
-        period: {
-          ratePeriodId: '0f5e8c1a-6b2d-4c3e-9f10-2a3b4c5d6e7f',
-          rateCentsPerInhabitant: 120,
-          firstWorkingYear: 2024,
-          lastWorkingYear: null,
-          basis: null,
-        },
-      },
-      { user: admin, correlationId: 'test' },
+    await commands.execute(
+      new AddRatePeriod(
+        { user: admin, correlationId: 'test' },
+        { rateCentsPerInhabitant: 120, firstWorkingYear: 2024, lastWorkingYear: null, basis: null },
+        '0f5e8c1a-6b2d-4c3e-9f10-2a3b4c5d6e7f',
+      ),
     );
 
     const outcome = await (await seederOn(store, small)).seedIfEmpty();

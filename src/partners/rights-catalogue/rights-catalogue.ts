@@ -19,7 +19,7 @@ export interface CatalogueRightFilter {
  * apply in the person's municipality. Eventually consistent with the events.
  */
 @Injectable()
-export class RightsCatalogueQuery {
+export class RightsCatalogue {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(rightId: string): Promise<CatalogueRightView | undefined> {

@@ -17,7 +17,7 @@ export interface OrganisationFilter {
  * a referral names a receiving organisation and needs its response deadline. Eventually consistent with the events.
  */
 @Injectable()
-export class OrganisationsQuery {
+export class OrganisationDirectory {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(organisationId: string): Promise<OrganisationView | undefined> {

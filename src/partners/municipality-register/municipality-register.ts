@@ -18,7 +18,7 @@ export interface MunicipalityPopulation extends PopulationView {
  * measurement divides by the population. Eventually consistent with the events.
  */
 @Injectable()
-export class MunicipalitiesQuery {
+export class MunicipalityRegister {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(municipalityId: string): Promise<MunicipalityView | undefined> {

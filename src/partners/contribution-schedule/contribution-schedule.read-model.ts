@@ -5,7 +5,7 @@ import { ContributionScheduleRow } from './contribution-schedule.row';
 
 /** The region's contribution schedule as the read model has it (eventually consistent with the events). */
 @Injectable()
-export class ContributionScheduleQuery {
+export class ContributionScheduleReadModel {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(PARTNERS_DEFAULTS) private readonly defaults: ReferenceDataDefaults,
