@@ -1,9 +1,10 @@
 import { type Decider, foldEvents } from './decider';
-import { DomainRuleViolation } from './domain-error';
+import { DomainError } from './domain-error';
 
 /**
  * Given/when/then for decider specifications: `given(decider, history).when(command)` is the events decided, and
- * `.refusalOf(command)` the refusal code (undefined when the command is accepted).
+ * `.refusalOf(command)` the refusal's code, of any kind (`NotFound`, `InvalidInput`, a rule), or undefined when the
+ * command is accepted.
  */
 export function given<Command, Event, State>(decider: Decider<Command, Event, State>, history: readonly Event[] = []) {
   const state = foldEvents(decider, history);
@@ -15,7 +16,7 @@ export function given<Command, Event, State>(decider: Decider<Command, Event, St
         decider.decide(command, state);
         return undefined;
       } catch (error) {
-        if (error instanceof DomainRuleViolation) return error.code;
+        if (error instanceof DomainError) return error.code;
         throw error;
       }
     },
