@@ -19,7 +19,8 @@ import {
 /**
  * The rules on a command's input, as field problems: the handlers list them in one 400 together with the shape
  * errors (checked on the request, before a command exists), and the decider applies them to its command as a guard
- * (`inputProblems`), so that no command with invalid input is decided whoever builds it. Messages never quote values.
+ * (`openingProblems`, `trajectoryCommandProblems`): no command with invalid input is decided, whoever built it.
+ * Messages never quote values.
  */
 
 /** The decider's guard on input the handler should have refused already: answered with 400. */
@@ -34,19 +35,23 @@ export function refuseInvalid(problems: readonly FieldProblem[]): void {
 }
 
 /**
- * Every input rule of a command, given the trajectory it is for (none for an opening). The rules that need the
- * trajectory are its dates' bounds and the needs it names; the decider's own rules (a right's steps, a transfer's
+ * Every input rule of a command on an opened trajectory: its date's bounds (since the opening; a reopening since
+ * the closure), the needs it names, and its own fields. The decider's own rules (a right's steps, a transfer's
  * receiver) are refusals, not input problems.
  */
-export function inputProblems(command: IntakeCommand, trajectory?: OpenTrajectory | ClosedTrajectory): FieldProblem[] {
-  if (command.type === 'OpenIntake') return openingProblems(command);
-  if (trajectory === undefined) return [];
+export function trajectoryCommandProblems(
+  command: Exclude<IntakeCommand, OpenIntake>,
+  trajectory: OpenTrajectory | ClosedTrajectory,
+): FieldProblem[] {
   const bounds =
     command.type === 'ReopenIntake' ? afterClosure(trajectory, command) : sinceOpening(trajectory, command);
   return [...occurredOnProblems(command.occurredOn, bounds), ...ownProblems(command, trajectory)];
 }
 
-function ownProblems(command: Exclude<IntakeCommand, OpenIntake>, trajectory: Pick<OpenTrajectory, 'needs'>) {
+function ownProblems(
+  command: Exclude<IntakeCommand, OpenIntake>,
+  trajectory: Pick<OpenTrajectory, 'needs'>,
+): FieldProblem[] {
   switch (command.type) {
     case 'AssessLifeDomains':
       return assessmentProblems(command.scores, command.problemFlags);
@@ -97,7 +102,8 @@ export const NOT_ACTIVE: FieldProblem = {
   message: 'toOrganisationId must be an active registered organisation',
 };
 
-function openingProblems(command: OpenIntake): FieldProblem[] {
+/** Every input rule of an opening: its date, its origin and what goes with it, a caseworker. */
+export function openingProblems(command: OpenIntake): FieldProblem[] {
   return [
     ...occurredOnProblems(command.occurredOn, { today: command.today }),
     ...oneOfProblems('origin', command.origin, INTAKE_ORIGINS, 'a known origin'),

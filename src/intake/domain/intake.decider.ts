@@ -2,7 +2,7 @@ import type { LifeDomain } from '../../partners';
 import type { CalendarDate } from '../../shared/domain/calendar';
 import type { Decider } from '../../shared/domain/decider';
 import { NotFound, refuse } from '../../shared/domain/domain-error';
-import { inputProblems, refuseInvalid } from './input-rules';
+import { openingProblems, refuseInvalid, trajectoryCommandProblems } from './input-rules';
 import type {
   ApplyForRight,
   AssessLifeDomains,
@@ -152,7 +152,7 @@ export const intakeDecider: Decider<IntakeCommand, IntakeEvent, IntakeState> = {
 function openOne(state: IntakeState, command: Exclude<IntakeCommand, OpenIntake | ReopenIntake>): OpenTrajectory {
   if (state.status === 'none') throw trajectoryNotFound();
   if (state.status === 'closed') refuse('INTAKE_CLOSED', 'The intake trajectory is closed; reopen it first');
-  refuseInvalid(inputProblems(command, state));
+  refuseInvalid(trajectoryCommandProblems(command, state));
   return state;
 }
 
@@ -168,7 +168,7 @@ export function trajectoryNotFound(): NotFound {
 
 function open(state: IntakeState, command: OpenIntake): IntakeEvent[] {
   if (state.status !== 'none') refuse('INTAKE_ALREADY_EXISTS', 'This intake trajectory exists already');
-  refuseInvalid(inputProblems(command));
+  refuseInvalid(openingProblems(command));
   return [
     {
       type: 'IntakeOpened',
@@ -187,7 +187,7 @@ function open(state: IntakeState, command: OpenIntake): IntakeEvent[] {
 }
 
 function reopen(trajectory: ClosedTrajectory, command: ReopenIntake): IntakeEvent[] {
-  refuseInvalid(inputProblems(command, trajectory));
+  refuseInvalid(trajectoryCommandProblems(command, trajectory));
   return [{ type: 'IntakeReopened', data: fact(trajectory, command) }];
 }
 
