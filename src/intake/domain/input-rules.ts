@@ -3,7 +3,7 @@ import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar'
 import { InvalidInput } from '../../shared/domain/domain-error';
 import type { FieldProblem } from '../../shared/domain/field-problem';
 import type { Dated, IntakeCommand, OpenIntake } from './intake.commands';
-import type { ClosedTrajectory, OpenTrajectory, TrajectoryNeed } from './intake.decider';
+import type { ClosedTrajectory, OpenTrajectory, TrajectoryNeed } from './intake.state';
 import {
   INTAKE_ORIGINS,
   INTAKE_OUTCOMES,
