@@ -14,7 +14,7 @@ import { NeedDescriptions } from './common/need-descriptions';
 import { OpenIntakeClaims } from './common/open-intake-claims';
 import { ExploreRightController } from './explore-right/explore-right.controller';
 import { GrantRightController } from './grant-right/grant-right.controller';
-import { IntakeTrajectoriesQuery } from './intake-trajectories/intake-trajectories.query';
+import { TrajectoryRegister } from './intake-trajectories/trajectory-register';
 import { ListCaseloadController } from './list-caseload/list-caseload.controller';
 import { OpenIntakeController } from './open-intake/open-intake.controller';
 import { OpenIntakeHandler } from './open-intake/open-intake.handler';
@@ -23,14 +23,27 @@ import { RecordNeedController } from './record-need/record-need.controller';
 import { RefuseRightController } from './refuse-right/refuse-right.controller';
 import { ReopenIntakeController } from './reopen-intake/reopen-intake.controller';
 import { SignalUnmetNeedController } from './signal-unmet-need/signal-unmet-need.controller';
+import { ApplyForRightHandler } from './apply-for-right/apply-for-right.handler';
+import { AssessLifeDomainsHandler } from './assess-life-domains/assess-life-domains.handler';
+import { AssignCaseworkerHandler } from './assign-caseworker/assign-caseworker.handler';
+import { CloseIntakeHandler } from './close-intake/close-intake.handler';
+import { ExploreRightHandler } from './explore-right/explore-right.handler';
+import { GrantRightHandler } from './grant-right/grant-right.handler';
+import { RecordNeedHandler } from './record-need/record-need.handler';
+import { RefuseRightHandler } from './refuse-right/refuse-right.handler';
+import { ReopenIntakeHandler } from './reopen-intake/reopen-intake.handler';
+import { SignalUnmetNeedHandler } from './signal-unmet-need/signal-unmet-need.handler';
+import { TransferResponsibilityHandler } from './transfer-responsibility/transfer-responsibility.handler';
+import { ListCaseloadHandler } from './list-caseload/list-caseload.handler';
+import { ReadTrajectoryHandler } from './read-trajectory/read-trajectory.handler';
 import { IntakeSubjectAccessSection } from './subject-access/subject-access.section';
 import { TransferResponsibilityController } from './transfer-responsibility/transfer-responsibility.controller';
-import { IntakeTrajectoryQuery } from './trajectory-snapshot/intake-trajectory.query';
+import { TrajectorySnapshots } from './trajectory-snapshot/trajectory-snapshots';
 
 /**
  * The intake trajectory (DOMAIN.md, capability 2; issue 6): opened for a person by a social worker's organisation,
  * assessed across life domains, needs, rights and unmet needs recorded, reassigned, transferred, closed and reopened;
- * read as a caseload, in detail with its timeline and referrals, and as of any date. Exports `IntakeTrajectoryQuery`.
+ * read as a caseload, in detail with its timeline and referrals, and as of any date. Exports `TrajectorySnapshots`.
  */
 @Module({
   imports: [PersonalDataCryptoModule, PrivacyModule, PartnersModule, ClientsModule],
@@ -56,11 +69,24 @@ import { IntakeTrajectoryQuery } from './trajectory-snapshot/intake-trajectory.q
     IntakeCommands,
     OpenIntakeClaims,
     NeedDescriptions,
-    IntakeTrajectoriesQuery,
-    OpenIntakeHandler,
-    IntakeTrajectoryQuery,
+    TrajectoryRegister,
+    TrajectorySnapshots,
     IntakeSubjectAccessSection,
+    OpenIntakeHandler,
+    ApplyForRightHandler,
+    AssessLifeDomainsHandler,
+    AssignCaseworkerHandler,
+    CloseIntakeHandler,
+    ExploreRightHandler,
+    GrantRightHandler,
+    RecordNeedHandler,
+    RefuseRightHandler,
+    ReopenIntakeHandler,
+    SignalUnmetNeedHandler,
+    TransferResponsibilityHandler,
+    ReadTrajectoryHandler,
+    ListCaseloadHandler,
   ],
-  exports: [IntakeTrajectoryQuery],
+  exports: [TrajectorySnapshots],
 })
 export class IntakeModule {}

@@ -1,21 +1,17 @@
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../../shared/auth/access.decorators';
-import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
-import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { newResourceId } from '../../shared/commands/command-executor';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { Body, Controller, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { changeViewOf, type IntakeChangeView } from '../common/intake-change.view';
-import { IntakeCommands } from '../common/intake-commands';
 import { TrajectoryCommandEndpoint } from '../common/openapi';
 import { TrajectoryParams } from '../common/params';
-import { assessmentProblems } from '../domain/input-rules';
+import { INTAKE_TRAJECTORIES_PROJECTION } from '../intake-trajectories/intake-trajectories.projection';
+import { AssessLifeDomains } from './assess-life-domains.command';
 import { AssessLifeDomainsRequest } from './assess-life-domains.request';
 
 @Controller('intake-trajectories')
 export class AssessLifeDomainsController {
-  constructor(private readonly commands: IntakeCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @TrajectoryCommandEndpoint({
     path: 'assessments',
@@ -27,32 +23,13 @@ export class AssessLifeDomainsController {
       'baseline, later ones are follow-ups that show change. Scores outside 1–5 and unknown domains or flags are ' +
       'each a 400 field error.',
   })
+  @WaitsFor(INTAKE_TRAJECTORIES_PROJECTION)
   async assess(
     @Param() params: TrajectoryParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() accessLog: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IntakeChangeView> {
-    const { result, command } = await this.commands.run({
-      trajectoryId: params.trajectoryId,
-      user,
-      headers,
-      accessLog,
-      reply,
-      body,
-      requestType: AssessLifeDomainsRequest,
-      checks: (request) => assessmentProblems(request.scores, request.problemFlags ?? []),
-      command: ({ request, occurredOn, today, context }) => ({
-        type: 'AssessLifeDomains' as const,
-        assessmentId: newResourceId(context, `intakeAssessment:${params.trajectoryId}`),
-        scores: request.scores,
-        problemFlags: request.problemFlags ?? [],
-        occurredOn,
-        today,
-      }),
-    });
-    return changeViewOf(result, { assessmentId: command.assessmentId });
+    @Caller() caller: Caller,
+  ): Promise<Answer<IntakeChangeView>> {
+    const change = await this.commands.execute(new AssessLifeDomains(caller, params.trajectoryId, body));
+    return Answer.written(changeViewOf(change), change.result);
   }
 }

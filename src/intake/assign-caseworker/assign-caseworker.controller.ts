@@ -1,19 +1,17 @@
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../../shared/auth/access.decorators';
-import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
-import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { Body, Controller, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { changeViewOf, type IntakeChangeView } from '../common/intake-change.view';
-import { IntakeCommands } from '../common/intake-commands';
 import { TrajectoryCommandEndpoint } from '../common/openapi';
 import { TrajectoryParams } from '../common/params';
+import { INTAKE_TRAJECTORIES_PROJECTION } from '../intake-trajectories/intake-trajectories.projection';
+import { AssignCaseworker } from './assign-caseworker.command';
 import { AssignCaseworkerRequest } from './assign-caseworker.request';
 
 @Controller('intake-trajectories')
 export class AssignCaseworkerController {
-  constructor(private readonly commands: IntakeCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @TrajectoryCommandEndpoint({
     path: 'caseworker',
@@ -24,29 +22,13 @@ export class AssignCaseworkerController {
       'A social worker of the responsible organisation, by user id (no directory exists: any well-formed id). The ' +
       'same caseworker again changes nothing.',
   })
+  @WaitsFor(INTAKE_TRAJECTORIES_PROJECTION)
   async assign(
     @Param() params: TrajectoryParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() accessLog: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IntakeChangeView> {
-    const { result } = await this.commands.run({
-      trajectoryId: params.trajectoryId,
-      user,
-      headers,
-      accessLog,
-      reply,
-      body,
-      requestType: AssignCaseworkerRequest,
-      command: ({ request, occurredOn, today }) => ({
-        type: 'AssignCaseworker' as const,
-        caseworkerId: request.caseworkerId,
-        occurredOn,
-        today,
-      }),
-    });
-    return changeViewOf(result);
+    @Caller() caller: Caller,
+  ): Promise<Answer<IntakeChangeView>> {
+    const change = await this.commands.execute(new AssignCaseworker(caller, params.trajectoryId, body));
+    return Answer.written(changeViewOf(change), change.result);
   }
 }

@@ -1,23 +1,17 @@
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../../shared/auth/access.decorators';
-import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
-import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { Body, Controller, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { changeViewOf, type IntakeChangeView } from '../common/intake-change.view';
-import { IntakeCommands } from '../common/intake-commands';
-import { OpenIntakeClaims } from '../common/open-intake-claims';
 import { TrajectoryCommandEndpoint } from '../common/openapi';
 import { TrajectoryParams } from '../common/params';
+import { INTAKE_TRAJECTORIES_PROJECTION } from '../intake-trajectories/intake-trajectories.projection';
+import { CloseIntake } from './close-intake.command';
 import { CloseIntakeRequest } from './close-intake.request';
 
 @Controller('intake-trajectories')
 export class CloseIntakeController {
-  constructor(
-    private readonly commands: IntakeCommands,
-    private readonly claims: OpenIntakeClaims,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @TrajectoryCommandEndpoint({
     path: 'closure',
@@ -28,31 +22,13 @@ export class CloseIntakeController {
       'With its outcome. A closed trajectory refuses every command but a reopening (409 `INTAKE_CLOSED`); the ' +
       'organisation may open a new intake for the person.',
   })
+  @WaitsFor(INTAKE_TRAJECTORIES_PROJECTION)
   async close(
     @Param() params: TrajectoryParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() accessLog: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IntakeChangeView> {
-    const { result } = await this.commands.run({
-      trajectoryId: params.trajectoryId,
-      user,
-      headers,
-      accessLog,
-      reply,
-      body,
-      requestType: CloseIntakeRequest,
-      command: ({ request, occurredOn, today }) => ({
-        type: 'CloseIntake' as const,
-        outcome: request.outcome,
-        occurredOn,
-        today,
-      }),
-      after: ({ trajectory }) =>
-        this.claims.release(trajectory.clientId, trajectory.organisationId, trajectory.trajectoryId),
-    });
-    return changeViewOf(result);
+    @Caller() caller: Caller,
+  ): Promise<Answer<IntakeChangeView>> {
+    const change = await this.commands.execute(new CloseIntake(caller, params.trajectoryId, body));
+    return Answer.written(changeViewOf(change), change.result);
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { forbidden } from '../../shared/auth/access-problems';
 import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import type { CommandContext } from '../../shared/commands/command-executor';
-import type { OpenedTrajectory } from '../domain/intake.decider';
+import { AccessDenied } from '../../shared/domain/domain-error';
+import { type OpenedTrajectory, trajectoryNotFound } from '../domain/intake.decider';
 import { IntakeStreams, isRetry, type LoadedTrajectory } from './intake-streams';
-import { trajectoryNotFound } from './problems';
 
 export type VisibleTrajectory = LoadedTrajectory & { readonly state: OpenedTrajectory };
 
@@ -34,7 +33,7 @@ export class IntakeAccess {
     if (state.status === 'none') throw trajectoryNotFound();
     accessLog.addPerson(state.clientId);
     const retry = retryOf !== undefined && isRetry(loaded, trajectoryId, retryOf);
-    if (state.organisationId !== user.organisationId && !retry) throw forbidden();
+    if (state.organisationId !== user.organisationId && !retry) throw new AccessDenied();
     return { ...loaded, state };
   }
 }

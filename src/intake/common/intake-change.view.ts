@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CommandResult } from '../../shared/commands/command-executor';
-import type { IntakeState } from '../domain/intake.decider';
+import type { IntakeChange } from './trajectory-command';
 
 /** What a command on a trajectory answers: where the trajectory stands now, and the id of what it created. */
 export class IntakeChangeView {
@@ -22,10 +21,7 @@ export class IntakeChangeView {
   unmetNeedId?: string;
 }
 
-export function changeViewOf(
-  result: CommandResult<IntakeState>,
-  created: Pick<IntakeChangeView, 'assessmentId' | 'needId' | 'unmetNeedId'> = {},
-): IntakeChangeView {
+export function changeViewOf({ result, created }: IntakeChange): IntakeChangeView {
   const { state } = result;
   if (state.status === 'none') throw new Error('A command left no trajectory');
   return {

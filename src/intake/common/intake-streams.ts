@@ -4,7 +4,8 @@ import { foldEvents } from '../../shared/domain/decider';
 import { isUuid, streamName } from '../../shared/domain/ids';
 import { EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFound } from '../../shared/event-store';
 import { intakeDecider, type IntakeState } from '../domain/intake.decider';
-import { INTAKE_CATEGORY, type IntakeEvent } from '../domain/intake.events';
+import { decodeIntakeEvent } from '../domain/intake.decoder';
+import { INTAKE_CATEGORY } from '../domain/intake.events';
 
 export interface LoadedTrajectory {
   readonly state: IntakeState;
@@ -15,10 +16,6 @@ export interface LoadedTrajectory {
 
 export function intakeStream(trajectoryId: string): string {
   return streamName(INTAKE_CATEGORY, trajectoryId);
-}
-
-export function toIntakeEvent(recorded: RecordedEvent): IntakeEvent {
-  return { type: recorded.type, data: recorded.data } as unknown as IntakeEvent;
 }
 
 /**
@@ -40,7 +37,7 @@ export class IntakeStreams {
   async load(trajectoryId: string): Promise<LoadedTrajectory> {
     const events = await this.events(trajectoryId);
     return {
-      state: foldEvents(intakeDecider, events.map(toIntakeEvent)),
+      state: foldEvents(intakeDecider, events.map(decodeIntakeEvent)),
       revision: events.at(-1)?.revision,
       events,
     };

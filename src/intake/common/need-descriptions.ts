@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { PersonalDataKeys, PersonalDataShredded } from '../../shared/crypto';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import { NEED_DESCRIPTION_CONTEXT } from '../domain/intake.events';
-import { clientErased } from './problems';
+import { clientErased } from './intake-refusals';
 
 /**
  * A need's description is free text about the person: sealed with the person's own key (subject id = client id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../../shared/crypto';
-import { intakeAlreadyOpen } from './problems';
+import { intakeAlreadyOpen } from './intake-refusals';
 import { IntakeStreams } from './intake-streams';
 
 /**

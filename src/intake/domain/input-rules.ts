@@ -1,12 +1,176 @@
 import { LIFE_DOMAINS } from '../../partners';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
+import { InvalidInput } from '../../shared/domain/domain-error';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import { LIFE_DOMAIN_SCORE_MAX, LIFE_DOMAIN_SCORE_MIN, PROBLEM_FLAGS } from './intake.values';
+import type { Dated, IntakeCommand, OpenIntake } from './intake.commands';
+import type { ClosedTrajectory, OpenTrajectory, TrajectoryNeed } from './intake.state';
+import {
+  INTAKE_ORIGINS,
+  INTAKE_OUTCOMES,
+  LIFE_DOMAIN_SCORE_MAX,
+  LIFE_DOMAIN_SCORE_MIN,
+  PROACTIVE_SIGNAL_SOURCES,
+  PROBLEM_FLAGS,
+  RIGHT_REFUSAL_REASONS,
+  TRANSFER_REASONS,
+  UNMET_NEED_REASONS,
+} from './intake.values';
 
 /**
- * The rules on a command's input, as field problems: the HTTP layer lists them in one 400 together with the shape
- * errors, and the decider repeats them as its own guard. Messages never quote values.
+ * The rules on a command's input, as field problems: the handlers list them in one 400 together with the shape
+ * errors (checked on the request, before a command exists), and the decider applies them to its command as a guard
+ * (`openingProblems`, `trajectoryCommandProblems`): no command with invalid input is decided, whoever built it.
+ * Messages never quote values.
  */
+
+/** The decider's guard on input the handler should have refused already: answered with 400. */
+export const INVALID_INTAKE_DATA = 'INVALID_INTAKE_DATA';
+
+/** Refuses with `INVALID_INTAKE_DATA`, naming the fields (never their values). */
+export function refuseInvalid(problems: readonly FieldProblem[]): void {
+  if (problems.length > 0) {
+    const fields = [...new Set(problems.map((problem) => problem.field))];
+    throw new InvalidInput(INVALID_INTAKE_DATA, `Invalid: ${fields.join(', ')}`);
+  }
+}
+
+/**
+ * Every input rule of a command on an opened trajectory: its date's bounds (since the opening; a reopening since
+ * the closure), the needs it names, and its own fields. The decider's own rules (a right's steps, a transfer's
+ * receiver) are refusals, not input problems.
+ */
+export function trajectoryCommandProblems(
+  command: Exclude<IntakeCommand, OpenIntake>,
+  trajectory: OpenTrajectory | ClosedTrajectory,
+): FieldProblem[] {
+  const bounds =
+    command.type === 'ReopenIntake' ? afterClosure(trajectory, command) : sinceOpening(trajectory, command);
+  return [...occurredOnProblems(command.occurredOn, bounds), ...ownProblems(command, trajectory)];
+}
+
+function ownProblems(
+  command: Exclude<IntakeCommand, OpenIntake>,
+  trajectory: Pick<OpenTrajectory, 'needs'>,
+): FieldProblem[] {
+  switch (command.type) {
+    case 'AssessLifeDomains':
+      return assessmentProblems(command.scores, command.problemFlags);
+    case 'RecordNeed':
+      return lifeDomainProblems('lifeDomain', command.lifeDomain);
+    case 'ExploreRight':
+      return [
+        ...lifeDomainProblems('lifeDomain', command.lifeDomain),
+        ...needProblems(trajectory, command.needId),
+        ...(command.rightOffered ? [] : [NOT_OFFERED]),
+      ];
+    case 'GrantRight':
+      return [
+        ...amountProblems(command.amountCents),
+        ...grantedUntilProblems(command.grantedUntil, command.occurredOn),
+      ];
+    case 'RefuseRight':
+      return oneOfProblems('reason', command.reason, RIGHT_REFUSAL_REASONS, 'a known refusal reason');
+    case 'SignalUnmetNeed':
+      return [
+        ...lifeDomainProblems('lifeDomain', command.lifeDomain),
+        ...oneOfProblems('reason', command.reason, UNMET_NEED_REASONS, 'a known reason'),
+        ...needProblems(trajectory, command.needId),
+      ];
+    case 'AssignCaseworker':
+      return caseworkerProblems(command.caseworkerId);
+    case 'TransferResponsibility':
+      return [
+        ...oneOfProblems('reason', command.reason, TRANSFER_REASONS, 'a known transfer reason'),
+        ...(command.toOrganisationActive ? [] : [NOT_ACTIVE]),
+        ...(command.caseworkerId === null ? [] : caseworkerProblems(command.caseworkerId)),
+      ];
+    case 'CloseIntake':
+      return oneOfProblems('outcome', command.outcome, INTAKE_OUTCOMES, 'a known outcome');
+    case 'ApplyForRight':
+    case 'ReopenIntake':
+      return [];
+  }
+}
+
+export const NOT_OFFERED: FieldProblem = {
+  field: 'rightId',
+  message: "rightId must be a right of the rights catalogue offered in the person's municipality",
+};
+
+export const NOT_ACTIVE: FieldProblem = {
+  field: 'toOrganisationId',
+  message: 'toOrganisationId must be an active registered organisation',
+};
+
+/** Every input rule of an opening: its date, its origin and what goes with it, a caseworker. */
+export function openingProblems(command: OpenIntake): FieldProblem[] {
+  return [
+    ...occurredOnProblems(command.occurredOn, { today: command.today }),
+    ...oneOfProblems('origin', command.origin, INTAKE_ORIGINS, 'a known origin'),
+    ...originDetailProblems(command),
+    ...caseworkerProblems(command.caseworkerId),
+  ];
+}
+
+function caseworkerProblems(caseworkerId: string): FieldProblem[] {
+  return caseworkerId.trim() === '' ? [{ field: 'caseworkerId', message: 'caseworkerId is required' }] : [];
+}
+
+/** A referring organisation with `referred_by_partner` only, a signal source with `proactive_signal` only. */
+export function originDetailProblems(
+  command: Pick<OpenIntake, 'origin' | 'referringOrganisationId' | 'referringOrganisationKnown' | 'signalSource'>,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (command.origin === 'referred_by_partner') {
+    if (command.referringOrganisationId === null) {
+      problems.push({
+        field: 'referringOrganisationId',
+        message: 'referringOrganisationId is required for referred_by_partner',
+      });
+    } else if (!command.referringOrganisationKnown) {
+      problems.push({
+        field: 'referringOrganisationId',
+        message: 'referringOrganisationId must be a registered organisation',
+      });
+    }
+  } else if (command.referringOrganisationId !== null) {
+    problems.push({
+      field: 'referringOrganisationId',
+      message: 'referringOrganisationId is only for referred_by_partner',
+    });
+  }
+  if (command.origin === 'proactive_signal') {
+    if (command.signalSource === null) {
+      problems.push({ field: 'signalSource', message: 'signalSource is required for proactive_signal' });
+    } else {
+      problems.push(...oneOfProblems('signalSource', command.signalSource, PROACTIVE_SIGNAL_SOURCES, 'a known source'));
+    }
+  } else if (command.signalSource !== null) {
+    problems.push({ field: 'signalSource', message: 'signalSource is only for proactive_signal' });
+  }
+  return problems;
+}
+
+/** A need the command names must be one recorded in this trajectory. */
+export function needProblems(
+  trajectory: { readonly needs: readonly TrajectoryNeed[] },
+  needId: string | null,
+): FieldProblem[] {
+  if (needId === null || trajectory.needs.some((need) => need.needId === needId)) return [];
+  return [{ field: 'needId', message: 'needId must be a need recorded in this trajectory' }];
+}
+
+/** When a fact of the trajectory may have happened: not in the future, not before the opening. */
+export function sinceOpening(trajectory: Pick<OpenTrajectory, 'openedOn'>, now: Pick<Dated, 'today'>): DateBounds {
+  return { today: now.today, notBefore: { date: trajectory.openedOn, what: 'the trajectory was opened' } };
+}
+
+/** When a reopening may have happened: not in the future, not before the closure. */
+export function afterClosure(trajectory: OpenTrajectory | ClosedTrajectory, now: Pick<Dated, 'today'>): DateBounds {
+  return trajectory.status === 'closed'
+    ? { today: now.today, notBefore: { date: trajectory.closedOn, what: 'the trajectory was closed' } }
+    : sinceOpening(trajectory, now);
+}
 
 /** Where a trajectory's facts may lie in time: not in the future, not before it was opened (or another bound). */
 export interface DateBounds {

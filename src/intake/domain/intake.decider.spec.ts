@@ -7,7 +7,6 @@ import {
   type CloseIntake,
   type ExploreRight,
   type GrantRight,
-  intakeDecider,
   type IntakeCommand,
   type OpenIntake,
   type RecordNeed,
@@ -15,7 +14,8 @@ import {
   type ReopenIntake,
   type SignalUnmetNeed,
   type TransferResponsibility,
-} from './intake.decider';
+} from './intake.commands';
+import { intakeDecider } from './intake.decider';
 import type { IntakeEvent } from './intake.events';
 
 const TRAJECTORY = '5e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a01';
@@ -368,7 +368,7 @@ describe('the intake decider', () => {
             fromOrganisationId: OCMW_KORTRIJK,
             toOrganisationId: OCMW_MENEN,
             reason: 'kracht_wonen',
-            caseworkerId: null,
+            receivingCaseworkerId: null,
           },
         },
       ]);
@@ -442,7 +442,7 @@ describe('the intake decider', () => {
         fromOrganisationId: OCMW_KORTRIJK,
         toOrganisationId: OCMW_MENEN,
         reason: 'other',
-        caseworkerId: 'w-9',
+        receivingCaseworkerId: 'w-9',
       },
     };
     expect(given(intakeDecider, [opened, needRecorded, explored, applied, transferred, closed]).state).toEqual({

@@ -111,8 +111,11 @@ export type ResponsibilityTransferred = DomainEvent<
     readonly fromOrganisationId: string;
     readonly toOrganisationId: string;
     readonly reason: TransferReason;
-    /** The receiving organisation's caseworker when known; null until it assigns one. */
-    readonly caseworkerId: string | null;
+    /**
+     * The receiving organisation's caseworker when known; null until it assigns one. Stored as `caseworkerId`
+     * before 2026-12-07, which read as the caseworker who handed over: `decodeIntakeEvent` renames it.
+     */
+    readonly receivingCaseworkerId: string | null;
   }
 >;
 

@@ -1,20 +1,17 @@
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../../shared/auth/access.decorators';
-import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
-import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { Body, Controller, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { changeViewOf, type IntakeChangeView } from '../common/intake-change.view';
-import { IntakeCommands } from '../common/intake-commands';
 import { TrajectoryCommandEndpoint } from '../common/openapi';
 import { TrajectoryRightParams } from '../common/params';
-import { grantedUntilProblems } from '../domain/input-rules';
+import { INTAKE_TRAJECTORIES_PROJECTION } from '../intake-trajectories/intake-trajectories.projection';
+import { GrantRight } from './grant-right.command';
 import { GrantRightRequest } from './grant-right.request';
 
 @Controller('intake-trajectories')
 export class GrantRightController {
-  constructor(private readonly commands: IntakeCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @TrajectoryCommandEndpoint({
     path: 'rights/:rightId/grant',
@@ -26,33 +23,13 @@ export class GrantRightController {
       'With the amount and end where relevant. 409 `RIGHT_NOT_EXPLORED`, `RIGHT_NOT_APPLIED` (refused: apply ' +
       'again first) or `RIGHT_ALREADY_GRANTED`.',
   })
+  @WaitsFor(INTAKE_TRAJECTORIES_PROJECTION)
   async grant(
     @Param() params: TrajectoryRightParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() accessLog: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IntakeChangeView> {
-    const { result } = await this.commands.run({
-      trajectoryId: params.trajectoryId,
-      user,
-      headers,
-      accessLog,
-      reply,
-      body,
-      requestType: GrantRightRequest,
-      checks: (request, _invalid, _trajectory, today) =>
-        grantedUntilProblems(request.grantedUntil ?? null, request.occurredOn ?? today),
-      command: ({ request, occurredOn, today }) => ({
-        type: 'GrantRight' as const,
-        rightId: params.rightId,
-        amountCents: request.amountCents ?? null,
-        grantedUntil: request.grantedUntil ?? null,
-        occurredOn,
-        today,
-      }),
-    });
-    return changeViewOf(result);
+    @Caller() caller: Caller,
+  ): Promise<Answer<IntakeChangeView>> {
+    const change = await this.commands.execute(new GrantRight(caller, params.trajectoryId, params.rightId, body));
+    return Answer.written(changeViewOf(change), change.result);
   }
 }

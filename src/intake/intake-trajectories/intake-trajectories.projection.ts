@@ -4,6 +4,7 @@ import { comparePositions, type Position, type RecordedEvent } from '../../share
 import type { ProjectionHandler, RowState } from '../../shared/projections';
 // The referral capability's index holds its events and vocabularies only (not its module, which imports this one).
 import { REFERRAL_EVENT_TYPES, REFERRAL_STATUS_AFTER, type ReferralEvent } from '../../referral';
+import { decodeIntakeEvent } from '../domain/intake.decoder';
 import { INTAKE_EVENT_TYPES } from '../domain/intake.events';
 import { IntakeTrajectoryRow } from './intake-trajectory.row';
 import { evolveDetail, type TrajectoryDetail, withoutPersonalData } from './trajectory-detail';
@@ -31,7 +32,8 @@ const ERASED: ClientPersonalDataErased['type'] = 'ClientPersonalDataErased';
  */
 export const intakeTrajectoriesProjection: ProjectionHandler = {
   name: INTAKE_TRAJECTORIES_PROJECTION,
-  version: 1,
+  // 2: the timeline shows a transfer's `receivingCaseworkerId` (stored as `caseworkerId` before): rebuilt.
+  version: 2,
   filter: { on: 'eventType', prefixes: [...INTAKE_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ERASED] },
 
   async handle(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
@@ -90,9 +92,9 @@ export const intakeTrajectoriesProjection: ProjectionHandler = {
   },
 };
 
-/** Pure: the trajectory's row after one of its events. */
+/** Pure: the trajectory's row after one of its events (`UndecodableEvent` stops the projection: no holes). */
 export function evolveTrajectory(row: TrajectoryState | undefined, event: RecordedEvent): TrajectoryState | undefined {
-  const detail = evolveDetail(row?.detail, event);
+  const detail = evolveDetail(row?.detail, event, decodeIntakeEvent(event));
   if (!detail) return undefined;
   const personalDataErased = row?.personalDataErased ?? false;
   return rowOf(personalDataErased ? withoutPersonalData(detail) : detail, personalDataErased);

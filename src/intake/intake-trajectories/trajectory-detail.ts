@@ -93,12 +93,15 @@ export interface TrajectoryDetail {
   readonly revision: number;
 }
 
-/** Folds one recorded event of the trajectory's stream into its detail (undefined before the opening). */
+/**
+ * Folds one event of the trajectory's stream into its detail (undefined before the opening): `event` is `recorded`
+ * decoded (`decodeIntakeEvent`), `recorded` gives its revision, time and author.
+ */
 export function evolveDetail(
   detail: TrajectoryDetail | undefined,
   recorded: RecordedEvent,
+  event: IntakeEvent,
 ): TrajectoryDetail | undefined {
-  const event = recorded as unknown as IntakeEvent;
   if (event.type === 'IntakeOpened') {
     const { data } = event;
     return {
@@ -118,7 +121,7 @@ export function evolveDetail(
       needs: [],
       rights: [],
       unmetNeeds: [],
-      timeline: [timelineEntry(recorded)],
+      timeline: [timelineEntry(recorded, event)],
       revision: Number(recorded.revision),
     };
   }
@@ -126,7 +129,7 @@ export function evolveDetail(
   const next: TrajectoryDetail = {
     ...detail,
     lastActivityOn: event.data.occurredOn > detail.lastActivityOn ? event.data.occurredOn : detail.lastActivityOn,
-    timeline: [...detail.timeline, timelineEntry(recorded)],
+    timeline: [...detail.timeline, timelineEntry(recorded, event)],
     revision: Number(recorded.revision),
   };
   const on = event.data.occurredOn;
@@ -209,7 +212,7 @@ export function evolveDetail(
     case 'CaseworkerAssigned':
       return { ...next, caseworkerId: event.data.caseworkerId };
     case 'ResponsibilityTransferred':
-      return { ...next, organisationId: event.data.toOrganisationId, caseworkerId: event.data.caseworkerId };
+      return { ...next, organisationId: event.data.toOrganisationId, caseworkerId: event.data.receivingCaseworkerId };
     case 'IntakeClosed':
       return { ...next, status: 'closed', closedOn: on, outcome: event.data.outcome };
     case 'IntakeReopened':
@@ -231,13 +234,13 @@ function withRight(detail: TrajectoryDetail, rightId: string, change: Partial<Ri
 
 const NOT_A_FACT = new Set(['trajectoryId', 'occurredOn', 'description']);
 
-function timelineEntry(recorded: RecordedEvent): TimelineEntry {
-  const facts = Object.fromEntries(Object.entries(recorded.data).filter(([name]) => !NOT_A_FACT.has(name)));
+function timelineEntry(recorded: RecordedEvent, event: IntakeEvent): TimelineEntry {
+  const facts = Object.fromEntries(Object.entries(event.data).filter(([name]) => !NOT_A_FACT.has(name)));
   const text = (value: JsonValue | undefined) => (typeof value === 'string' ? value : null);
   return {
     revision: Number(recorded.revision),
-    type: recorded.type as IntakeEvent['type'],
-    occurredOn: (recorded.data as { occurredOn: CalendarDate }).occurredOn,
+    type: event.type,
+    occurredOn: event.data.occurredOn,
     recordedAt: recorded.created.toISOString(),
     recordedBy: text(recorded.metadata.actorId),
     recordingOrganisationId: text(recorded.metadata.organisationId),

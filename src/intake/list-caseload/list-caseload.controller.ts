@@ -1,25 +1,19 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
-import { AccessLogEntry, AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
-import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { CLOCK, type Clock } from '../../shared/domain/clock';
-import { today } from '../../shared/domain/today';
+import { Roles } from '../../shared/auth/access.decorators';
+import { AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { INTAKE_TAG } from '../common/openapi';
-import { IntakeTrajectoriesQuery } from '../intake-trajectories/intake-trajectories.query';
-import { daysOpen } from '../read-trajectory/trajectory.view';
 import { CaseloadPage } from './caseload.view';
+import { ListCaseload } from './list-caseload.query';
 import { ListCaseloadRequest } from './list-caseload.request';
 
 @ApiTags(INTAKE_TAG)
 @Controller('intake-trajectories')
 export class ListCaseloadController {
-  constructor(
-    private readonly trajectories: IntakeTrajectoriesQuery,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('social_worker')
@@ -31,36 +25,12 @@ export class ListCaseloadController {
       'and days open. Paginated with `limit` and `cursor`. Every person listed is in the access log.',
   )
   @ApiOkResponse({ type: CaseloadPage })
-  async list(
-    @Query() query: ListCaseloadRequest,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() accessLog: PendingAccessLogEntry,
-  ): Promise<CaseloadPage> {
+  list(@Query() query: ListCaseloadRequest, @Caller() caller: Caller): Promise<CaseloadPage> {
     const status = query.status ?? 'open';
-    const page = await this.trajectories.caseload(
-      {
-        organisationId: user.organisationId,
-        ...(query.caseworkerId ? { caseworkerId: query.caseworkerId } : {}),
-        ...(status === 'all' ? {} : { status }),
-      },
-      { limit: query.limit, cursor: query.cursor },
-    );
-    const date = today(this.clock);
-    for (const row of page.items) accessLog.addPerson(row.clientId);
-    return {
-      items: page.items.map((row) => ({
-        trajectoryId: row.trajectoryId,
-        clientId: row.clientId,
-        caseworkerId: row.caseworkerId,
-        status: row.status,
-        origin: row.origin as CaseloadPage['items'][number]['origin'],
-        openedOn: row.openedOn,
-        closedOn: row.closedOn,
-        lastActivityOn: row.lastActivityOn,
-        daysOpen: daysOpen(row, date),
-        revision: Number(row.revision),
-      })),
-      nextCursor: page.nextCursor,
+    const filter = {
+      ...(query.caseworkerId ? { caseworkerId: query.caseworkerId } : {}),
+      ...(status === 'all' ? {} : { status }),
     };
+    return this.queries.execute(new ListCaseload(caller, filter, { limit: query.limit, cursor: query.cursor }));
   }
 }

@@ -1,31 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ClientAccessQuery } from '../../clients';
-import { forbidden } from '../../shared/auth/access-problems';
-import {
-  type CommandContext,
-  CommandExecutor,
-  type CommandResult,
-  newResourceId,
-} from '../../shared/commands/command-executor';
-import type { CalendarDate } from '../../shared/domain/calendar';
+import { OrganisationDirectory } from '../../partners';
+import { CommandExecutor, newResourceId } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
+import { AccessDenied } from '../../shared/domain/domain-error';
+import type { FieldProblem } from '../../shared/domain/field-problem';
+import { today } from '../../shared/domain/today';
+import { validateRequest } from '../../shared/http/request-validation';
+import { clientErased } from '../common/intake-refusals';
 import { intakeStream } from '../common/intake-streams';
 import { OpenIntakeClaims } from '../common/open-intake-claims';
-import { clientErased, rethrowAsProblem } from '../common/problems';
-import { intakeDecider, type IntakeState } from '../domain/intake.decider';
+import type { IntakeChange } from '../common/trajectory-command';
+import { occurredOnProblems, originDetailProblems } from '../domain/input-rules';
+import { intakeDecider } from '../domain/intake.decider';
+import { decodeIntakeEvent } from '../domain/intake.decoder';
 import { INTAKE_CATEGORY } from '../domain/intake.events';
-import type { IntakeOrigin, ProactiveSignalSource } from '../domain/intake.values';
-
-export interface OpenIntakeInput {
-  /** A registered person (the request was validated). */
-  readonly clientId: string;
-  readonly caseworkerId: string;
-  readonly origin: IntakeOrigin;
-  readonly referringOrganisationId: string | null;
-  readonly signalSource: ProactiveSignalSource | null;
-  readonly occurredOn: CalendarDate;
-  readonly today: CalendarDate;
-}
+import { OpenIntake } from './open-intake.command';
+import { OpenIntakeRequest } from './open-intake.request';
 
 /**
  * Opens a trajectory for a person the caller's organisation may see (403 otherwise; 409 `CLIENT_ERASED` for an
@@ -33,41 +25,66 @@ export interface OpenIntakeInput {
  * `INTAKE_ALREADY_OPEN` (docs/adr/0014). The trajectory id derives from the idempotency key, so a retry lands on the
  * same claim and the same stream and is answered from there.
  */
-@Injectable()
-export class OpenIntakeHandler {
+@CommandHandler(OpenIntake)
+export class OpenIntakeHandler implements ICommandHandler<OpenIntake> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly clients: ClientAccessQuery,
+    private readonly organisations: OrganisationDirectory,
     private readonly claims: OpenIntakeClaims,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(input: OpenIntakeInput, context: CommandContext): Promise<CommandResult<IntakeState>> {
-    const organisationId = context.user.organisationId;
-    const person = await this.clients.of(input.clientId);
-    if (!person.maySee(organisationId, this.clock.now())) throw forbidden();
+  async execute({ caller, body }: OpenIntake): Promise<IntakeChange> {
+    const { user, envelope, accessLog } = caller;
+    const date = today(this.clock);
+    const request = await validateRequest(OpenIntakeRequest, body, async (candidate, invalid) => {
+      const problems: FieldProblem[] = occurredOnProblems(candidate.occurredOn ?? date, { today: date });
+      if (invalid.ok('origin') && invalid.ok('referringOrganisationId') && invalid.ok('signalSource')) {
+        const referringOrganisationId = candidate.referringOrganisationId ?? null;
+        problems.push(
+          ...originDetailProblems({
+            origin: candidate.origin,
+            referringOrganisationId,
+            referringOrganisationKnown:
+              referringOrganisationId !== null && !!(await this.organisations.find(referringOrganisationId)),
+            signalSource: candidate.signalSource ?? null,
+          }),
+        );
+      }
+      if (invalid.ok('clientId') && (await this.clients.of(candidate.clientId)).status === 'unregistered') {
+        problems.push({ field: 'clientId', message: 'clientId must be a registered person' });
+      }
+      return problems.filter((problem) => invalid.ok(problem.field));
+    });
+    accessLog.addPerson(request.clientId);
+
+    const organisationId = user.organisationId;
+    const person = await this.clients.of(request.clientId);
+    if (!person.maySee(organisationId, this.clock.now())) throw new AccessDenied();
     if (person.status === 'erased') throw clientErased();
-    const trajectoryId = newResourceId(context, INTAKE_CATEGORY);
-    await this.claims.claim(input.clientId, organisationId, trajectoryId);
-    return this.executor
-      .execute(
-        intakeStream(trajectoryId),
-        intakeDecider,
-        {
-          type: 'OpenIntake',
-          trajectoryId,
-          clientId: input.clientId,
-          organisationId,
-          caseworkerId: input.caseworkerId,
-          origin: input.origin,
-          referringOrganisationId: input.referringOrganisationId,
-          referringOrganisationKnown: true,
-          signalSource: input.signalSource,
-          occurredOn: input.occurredOn,
-          today: input.today,
-        },
-        context,
-      )
-      .catch(rethrowAsProblem);
+    const trajectoryId = newResourceId(envelope, INTAKE_CATEGORY);
+    await this.claims.claim(request.clientId, organisationId, trajectoryId);
+    const result = await this.executor.execute(
+      intakeStream(trajectoryId),
+      intakeDecider,
+      {
+        type: 'OpenIntake',
+        trajectoryId,
+        clientId: request.clientId,
+        organisationId,
+        caseworkerId: request.caseworkerId ?? user.userId,
+        origin: request.origin,
+        referringOrganisationId: request.referringOrganisationId ?? null,
+        referringOrganisationKnown: true,
+        signalSource: request.signalSource ?? null,
+        occurredOn: request.occurredOn ?? date,
+        today: date,
+      },
+      envelope,
+      decodeIntakeEvent,
+    );
+    accessLog.setResourceId(trajectoryId);
+    return { result, created: {} };
   }
 }

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../../shared/domain/field-problem';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
@@ -20,4 +21,11 @@ export class RecordNeedRequest extends DatedRequest {
   @IsString()
   @MaxLength(MAX_NEED_DESCRIPTION_LENGTH)
   description?: string | null;
+}
+
+/** A description is left out rather than blank. */
+export function descriptionProblems(description: unknown): FieldProblem[] {
+  return typeof description === 'string' && description.trim() === ''
+    ? [{ field: 'description', message: 'description must not be blank; leave it out instead' }]
+    : [];
 }

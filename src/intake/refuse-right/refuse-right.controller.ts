@@ -1,19 +1,17 @@
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../../shared/auth/access.decorators';
-import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
-import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { Body, Controller, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { changeViewOf, type IntakeChangeView } from '../common/intake-change.view';
-import { IntakeCommands } from '../common/intake-commands';
 import { TrajectoryCommandEndpoint } from '../common/openapi';
 import { TrajectoryRightParams } from '../common/params';
+import { INTAKE_TRAJECTORIES_PROJECTION } from '../intake-trajectories/intake-trajectories.projection';
+import { RefuseRight } from './refuse-right.command';
 import { RefuseRightRequest } from './refuse-right.request';
 
 @Controller('intake-trajectories')
 export class RefuseRightController {
-  constructor(private readonly commands: IntakeCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @TrajectoryCommandEndpoint({
     path: 'rights/:rightId/refusal',
@@ -24,30 +22,13 @@ export class RefuseRightController {
       'The pending application was refused, with the reason. 409 `RIGHT_NOT_EXPLORED`, `RIGHT_NOT_APPLIED` or ' +
       '`RIGHT_ALREADY_GRANTED`. The person may apply again.',
   })
+  @WaitsFor(INTAKE_TRAJECTORIES_PROJECTION)
   async refuse(
     @Param() params: TrajectoryRightParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() accessLog: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IntakeChangeView> {
-    const { result } = await this.commands.run({
-      trajectoryId: params.trajectoryId,
-      user,
-      headers,
-      accessLog,
-      reply,
-      body,
-      requestType: RefuseRightRequest,
-      command: ({ request, occurredOn, today }) => ({
-        type: 'RefuseRight' as const,
-        rightId: params.rightId,
-        reason: request.reason,
-        occurredOn,
-        today,
-      }),
-    });
-    return changeViewOf(result);
+    @Caller() caller: Caller,
+  ): Promise<Answer<IntakeChangeView>> {
+    const change = await this.commands.execute(new RefuseRight(caller, params.trajectoryId, params.rightId, body));
+    return Answer.written(changeViewOf(change), change.result);
   }
 }

@@ -1,21 +1,17 @@
-import { Body, Controller, Param, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../../shared/auth/access.decorators';
-import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
-import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { newResourceId } from '../../shared/commands/command-executor';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { Body, Controller, Param } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { changeViewOf, type IntakeChangeView } from '../common/intake-change.view';
-import { IntakeCommands } from '../common/intake-commands';
 import { TrajectoryCommandEndpoint } from '../common/openapi';
 import { TrajectoryParams } from '../common/params';
-import { needProblems } from '../domain/intake.decider';
+import { INTAKE_TRAJECTORIES_PROJECTION } from '../intake-trajectories/intake-trajectories.projection';
+import { SignalUnmetNeed } from './signal-unmet-need.command';
 import { SignalUnmetNeedRequest } from './signal-unmet-need.request';
 
 @Controller('intake-trajectories')
 export class SignalUnmetNeedController {
-  constructor(private readonly commands: IntakeCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @TrajectoryCommandEndpoint({
     path: 'unmet-needs',
@@ -26,33 +22,13 @@ export class SignalUnmetNeedController {
       'A need no partner can answer now (niet-toeleidbaar), with the reason: no suitable offer, a waiting list, not ' +
       'eligible, or a threshold of cost, mobility, language or digital access. The data behind signalling thresholds.',
   })
+  @WaitsFor(INTAKE_TRAJECTORIES_PROJECTION)
   async signal(
     @Param() params: TrajectoryParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() accessLog: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IntakeChangeView> {
-    const { result, command } = await this.commands.run({
-      trajectoryId: params.trajectoryId,
-      user,
-      headers,
-      accessLog,
-      reply,
-      body,
-      requestType: SignalUnmetNeedRequest,
-      checks: (request, _invalid, trajectory) => needProblems(trajectory, request.needId ?? null),
-      command: ({ request, occurredOn, today, context }) => ({
-        type: 'SignalUnmetNeed' as const,
-        unmetNeedId: newResourceId(context, `intakeUnmetNeed:${params.trajectoryId}`),
-        lifeDomain: request.lifeDomain,
-        reason: request.reason,
-        needId: request.needId ?? null,
-        occurredOn,
-        today,
-      }),
-    });
-    return changeViewOf(result, { unmetNeedId: command.unmetNeedId });
+    @Caller() caller: Caller,
+  ): Promise<Answer<IntakeChangeView>> {
+    const change = await this.commands.execute(new SignalUnmetNeed(caller, params.trajectoryId, body));
+    return Answer.written(changeViewOf(change), change.result);
   }
 }

@@ -1,17 +1,17 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { rowsOf } from '../../shared/crypto';
-import { EVENT_STORE, type EventStore } from '../../shared/event-store';
 import {
-  openedStream,
   type OpenSealed,
   type SealedFields,
   type SubjectAccessSection,
   type SubjectAccessSectionReport,
   SubjectAccessSections,
+  subjectAccessEventView,
   subjectAccessRowView,
 } from '../../shared/privacy';
-import { intakeStream } from '../common/intake-streams';
+import { IntakeStreams, intakeStream } from '../common/intake-streams';
+import { decodeIntakeEvent } from '../domain/intake.decoder';
 import { NEED_DESCRIPTION_CONTEXT } from '../domain/intake.events';
 import { IntakeTrajectoryRow } from '../intake-trajectories/intake-trajectory.row';
 import { TrajectoryReferralRow } from '../intake-trajectories/trajectory-referral.row';
@@ -30,7 +30,7 @@ export class IntakeSubjectAccessSection implements SubjectAccessSection, OnModul
   constructor(
     private readonly sections: SubjectAccessSections,
     private readonly dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly intakeStreams: IntakeStreams,
   ) {}
 
   onModuleInit(): void {
@@ -58,7 +58,14 @@ export class IntakeSubjectAccessSection implements SubjectAccessSection, OnModul
     );
     const streams = [];
     for (const trajectoryId of trajectoryIds) {
-      streams.push(await openedStream(this.store, intakeStream(trajectoryId), SEALED_FIELDS, open));
+      const { events } = await this.intakeStreams.load(trajectoryId);
+      streams.push({
+        streamId: intakeStream(trajectoryId),
+        // Decoded, so that the person reads every event in its current shape; an undecodable one stops the report.
+        events: events.map((recorded) =>
+          subjectAccessEventView({ ...recorded, data: decodeIntakeEvent(recorded).data }, SEALED_FIELDS, open),
+        ),
+      });
     }
     const row = (value: object) => subjectAccessRowView(value, SEALED_FIELDS, open);
     return {

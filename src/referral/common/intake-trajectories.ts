@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IntakeTrajectoryQuery } from '../../intake';
+import { TrajectorySnapshots } from '../../intake';
 import type { SendingTrajectory } from '../domain/referral.decider';
 
 /**
@@ -8,7 +8,7 @@ import type { SendingTrajectory } from '../domain/referral.decider';
  */
 @Injectable()
 export class IntakeTrajectories {
-  constructor(private readonly intake: IntakeTrajectoryQuery) {}
+  constructor(private readonly intake: TrajectorySnapshots) {}
 
   async find(trajectoryId: string): Promise<SendingTrajectory | undefined> {
     const snapshot = await this.intake.find(trajectoryId);

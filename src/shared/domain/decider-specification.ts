@@ -3,7 +3,8 @@ import { DomainError } from './domain-error';
 
 /**
  * Given/when/then for decider specifications: `given(decider, history).when(command)` is the events decided, and
- * `.refusalOf(command)` the refusal code (undefined when the command is accepted): a rule's, or a not-found's.
+ * `.refusalOf(command)` the refusal's code, of any kind (`NotFound`, `InvalidInput`, a rule), or undefined when the
+ * command is accepted.
  */
 export function given<Command, Event, State>(decider: Decider<Command, Event, State>, history: readonly Event[] = []) {
   const state = foldEvents(decider, history);

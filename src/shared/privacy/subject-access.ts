@@ -75,7 +75,8 @@ export function openedValue(value: unknown, fields: SealedFields, open: OpenSeal
 }
 
 export function subjectAccessEventView(
-  event: RecordedEvent,
+  // The data may be a decoded event's (a capability's decoder upcasts older shapes): any object.
+  event: Omit<RecordedEvent, 'data'> & { readonly data: object },
   fields: SealedFields,
   open: OpenSealed,
 ): SubjectAccessEventView {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isCalendarDate } from '../../shared/domain/calendar';
+import { InvalidInput } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
-import { ProblemException } from '../../shared/http/problem-details';
 import { IntakeTrajectoryRow } from './intake-trajectory.row';
 import { TrajectoryReferralRow } from './trajectory-referral.row';
 
@@ -14,9 +14,9 @@ export interface CaseloadFilter {
   readonly status?: 'open' | 'closed';
 }
 
-/** The trajectories read model: one trajectory's row and referrals, and an organisation's caseload. */
+/** The trajectories read model (`intake_trajectories`): one trajectory's row and referrals, and an organisation's caseload. */
 @Injectable()
-export class IntakeTrajectoriesQuery {
+export class TrajectoryRegister {
   constructor(private readonly dataSource: DataSource) {}
 
   find(trajectoryId: string): Promise<IntakeTrajectoryRow | null> {
@@ -38,12 +38,7 @@ export class IntakeTrajectoriesQuery {
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(page.cursor);
     if (after && !(isCalendarDate(after.sortKey) && isUuid(after.id))) {
-      throw new ProblemException(
-        400,
-        'INVALID_CURSOR',
-        'The cursor is invalid',
-        'Use the nextCursor of a previous page.',
-      );
+      throw new InvalidInput('INVALID_CURSOR', 'Use the nextCursor of a previous page.');
     }
     const query = this.dataSource
       .getRepository(IntakeTrajectoryRow)

@@ -14,11 +14,11 @@ export interface IntakeTrajectorySnapshot {
 }
 
 /**
- * Answers other capabilities' questions about a trajectory from its stream (not a read model), so that a transfer
+ * Answers other capabilities' questions about a trajectory from its stream's fold (not the read model), so that a transfer
  * or a closure a moment ago counts at once. Undefined for an unknown trajectory (or an id that is not a UUID).
  */
 @Injectable()
-export class IntakeTrajectoryQuery {
+export class TrajectorySnapshots {
   constructor(private readonly streams: IntakeStreams) {}
 
   async find(trajectoryId: string): Promise<IntakeTrajectorySnapshot | undefined> {

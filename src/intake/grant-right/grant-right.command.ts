@@ -1,0 +1,4 @@
+import { TrajectoryRightCommand } from '../common/trajectory-command';
+
+/** Record that a right was granted. */
+export class GrantRight extends TrajectoryRightCommand {}

@@ -1,0 +1,101 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { brusselsDateOf, type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
+import { CLOCK, type Clock } from '../../shared/domain/clock';
+import { InvalidInput, NotFound } from '../../shared/domain/domain-error';
+import { today } from '../../shared/domain/today';
+import type { RecordedEvent } from '../../shared/event-store';
+import { IntakeAccess } from '../common/intake-access';
+import { NeedDescriptions } from '../common/need-descriptions';
+import { decodeIntakeEvent } from '../domain/intake.decoder';
+import { evolveDetail, type TrajectoryDetail } from '../intake-trajectories/trajectory-detail';
+import { TrajectoryRegister } from '../intake-trajectories/trajectory-register';
+import { ReadTrajectory, type TrajectoryRead } from './read-trajectory.query';
+import type { AsOfAxis } from './read-trajectory.request';
+import { trajectoryViewOf } from './trajectory.view';
+
+@QueryHandler(ReadTrajectory)
+export class ReadTrajectoryHandler implements IQueryHandler<ReadTrajectory> {
+  constructor(
+    private readonly access: IntakeAccess,
+    private readonly register: TrajectoryRegister,
+    private readonly descriptions: NeedDescriptions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ caller, trajectoryId, asOf }: ReadTrajectory): Promise<TrajectoryRead> {
+    const moment = asOfMoment(asOf);
+    const loaded = await this.access.responsibleFor(caller.user, trajectoryId, caller.accessLog);
+
+    if (moment) {
+      const detail = fold(loaded.events.filter(moment.includes));
+      if (!detail) throw new NotFound('INTAKE_TRAJECTORY_NOT_FOUND', 'It was not opened yet then.');
+      const view = trajectoryViewOf({
+        detail,
+        descriptions: await this.descriptionsOf(detail),
+        referrals: null,
+        today: moment.date,
+        asOf: { asOf: asOf.asOf!, axis: moment.axis },
+      });
+      return { view };
+    }
+
+    const row = await this.register.find(trajectoryId);
+    // A read model behind the stream (a write on another replica a moment ago, a stalled projection): the events
+    // answer, so that nobody reads an older trajectory than the one they just changed.
+    const detail = row && row.revision === loaded.revision ? row.detail : fold(loaded.events);
+    if (!detail) throw new Error('A trajectory the stream knows folded to nothing');
+    const view = trajectoryViewOf({
+      detail,
+      descriptions: await this.descriptionsOf(detail),
+      referrals: await this.register.referralsOf(trajectoryId),
+      today: today(this.clock),
+      asOf: null,
+    });
+    return { view, revision: loaded.revision! };
+  }
+
+  private descriptionsOf(detail: TrajectoryDetail): Promise<Map<string, string | null>> {
+    return this.descriptions.open(
+      detail.clientId,
+      new Map(detail.needs.map((need) => [need.needId, need.description])),
+    );
+  }
+}
+
+function fold(events: readonly RecordedEvent[]): TrajectoryDetail | undefined {
+  return events.reduce<TrajectoryDetail | undefined>(
+    (detail, recorded) => evolveDetail(detail, recorded, decodeIntakeEvent(recorded)),
+    undefined,
+  );
+}
+
+interface AsOfMoment {
+  readonly axis: AsOfAxis;
+  /** The date in Belgium that days open and overdue count to. */
+  readonly date: CalendarDate;
+  readonly includes: (event: RecordedEvent) => boolean;
+}
+
+/** Which events make up the trajectory as of the moment asked for; undefined for the current trajectory. */
+function asOfMoment(query: ReadTrajectory['asOf']): AsOfMoment | undefined {
+  if (query.asOf === undefined) {
+    if (query.axis !== undefined) throw InvalidInput.fields([{ field: 'axis', messages: ['axis is only for asOf'] }]);
+    return undefined;
+  }
+  const axis = query.axis ?? 'occurred';
+  const isDate = query.asOf.length === 10;
+  const instant = isDate ? undefined : new Date(query.asOf);
+  if (isDate ? !isCalendarDate(query.asOf) : Number.isNaN(instant!.getTime())) {
+    throw InvalidInput.fields([{ field: 'asOf', messages: ['asOf must be a real date or instant'] }]);
+  }
+  const date = instant ? brusselsDateOf(instant) : query.asOf;
+  if (axis === 'occurred') {
+    return { axis, date, includes: (event) => decodeIntakeEvent(event).data.occurredOn <= date };
+  }
+  return {
+    axis,
+    date,
+    includes: instant ? (event) => event.created <= instant : (event) => brusselsDateOf(event.created) <= date,
+  };
+}
