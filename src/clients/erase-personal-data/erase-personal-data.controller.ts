@@ -9,7 +9,7 @@ import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projec
 import { CLIENT_REGISTER_PROJECTION } from '../client-register/client-register.projection';
 import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
-import { CLIENT_API_TEXTS } from '../common/problems';
+import { CLIENT_API_TEXTS } from '../common/openapi';
 import { ClientParams } from '../common/params';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { CLIENT_ERASURES_PROJECTION } from '../erasure/erasure.projection';

@@ -7,7 +7,7 @@ import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
 import { requestErasureRewrite, rewriteErasedTables } from '../erasure/erasure-rewrites';
-import { rethrowAsProblem } from '../common/problems';
+import { rethrowAsProblem } from '../common/openapi';
 import { today } from '../../shared/domain/today';
 
 /**

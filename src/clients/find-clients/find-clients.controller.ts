@@ -8,7 +8,7 @@ import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
 import { ApiProblemsWith } from '../../shared/http/openapi';
-import { CLIENT_API_TEXTS } from '../common/problems';
+import { CLIENT_API_TEXTS } from '../common/openapi';
 import { validateRequest } from '../../shared/http/request-validation';
 import { today } from '../../shared/domain/today';
 import { isCalendarDate } from '../../shared/domain/calendar';

@@ -12,7 +12,7 @@ import { ConsentView } from '../client-consents/consent.view';
 import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projection';
 import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
-import { CLIENT_API_TEXTS } from '../common/problems';
+import { CLIENT_API_TEXTS } from '../common/openapi';
 import { ClientParams } from '../common/params';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { validateRequest } from '../../shared/http/request-validation';

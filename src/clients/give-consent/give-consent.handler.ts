@@ -14,7 +14,7 @@ import type { ConsentScope } from '../domain/client.values';
 import { checkInsz } from '../domain/insz';
 import { clientStream, ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
-import { clientNotFound, rethrowAsProblem } from '../common/problems';
+import { clientNotFound, rethrowAsProblem } from '../common/openapi';
 import { today } from '../../shared/domain/today';
 
 export interface GiveConsentInput {

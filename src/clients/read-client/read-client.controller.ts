@@ -10,7 +10,7 @@ import { ClientView } from '../client-summary/client.view';
 import { ClientAccess } from '../common/client-access';
 import { ApiProblemsWith } from '../../shared/http/openapi';
 import { ClientParams } from '../common/params';
-import { CLIENT_API_TEXTS, clientNotFound } from '../common/problems';
+import { CLIENT_API_TEXTS, clientNotFound } from '../common/openapi';
 
 @ApiTags('Clients')
 @Controller('clients')

@@ -18,7 +18,7 @@ import { clientStream } from '../common/client-streams';
 import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
 import { ClientParams } from '../common/params';
-import { CLIENT_API_TEXTS, rethrowAsProblem } from '../common/problems';
+import { CLIENT_API_TEXTS, rethrowAsProblem } from '../common/openapi';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { validateRequest } from '../../shared/http/request-validation';
 import { today } from '../../shared/domain/today';

@@ -10,7 +10,7 @@ import { Command, type CommandHeaders, setEtag } from '../../shared/http/command
 import { MunicipalitiesQuery } from '../../partners';
 import { commandContext } from '../../shared/commands/command-context';
 import { ApiCommandEndpoint } from '../../shared/http/openapi';
-import { CLIENT_API_TEXTS } from '../common/problems';
+import { CLIENT_API_TEXTS } from '../common/openapi';
 import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { validateRequest } from '../../shared/http/request-validation';
 import { today } from '../../shared/domain/today';

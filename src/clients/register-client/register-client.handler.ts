@@ -15,7 +15,7 @@ import type { Household, PersonalDetails } from '../domain/personal-details';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream, ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
-import { rethrowAsProblem } from '../common/problems';
+import { rethrowAsProblem } from '../common/openapi';
 
 export interface RegisterClientInput {
   /** Already normalised and valid (the request was validated). */
