@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { RightsCatalogueQuery } from '../../partners';
 import { CurrentUser } from '../../shared/auth/access.decorators';
 import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
@@ -20,7 +20,7 @@ export class ExploreRightController {
   constructor(
     private readonly commands: IntakeCommands,
     private readonly catalogue: RightsCatalogueQuery,
-    private readonly clients: ClientAccessQuery,
+    private readonly clients: ClientAccessList,
   ) {}
 
   @TrajectoryCommandEndpoint({

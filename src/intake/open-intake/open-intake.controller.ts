@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { OrganisationsQuery } from '../../partners';
 import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
 import { AccessLogEntry, AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
@@ -26,7 +26,7 @@ import { OpenIntakeRequest } from './open-intake.request';
 export class OpenIntakeController {
   constructor(
     private readonly handler: OpenIntakeHandler,
-    private readonly clients: ClientAccessQuery,
+    private readonly clients: ClientAccessList,
     private readonly organisations: OrganisationsQuery,
     private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { forbidden } from '../../shared/auth/access-problems';
 import {
   type CommandContext,
@@ -37,7 +37,7 @@ export interface OpenIntakeInput {
 export class OpenIntakeHandler {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly clients: ClientAccessQuery,
+    private readonly clients: ClientAccessList,
     private readonly claims: OpenIntakeClaims,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

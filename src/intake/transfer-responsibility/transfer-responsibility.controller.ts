@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { OrganisationsQuery } from '../../partners';
 import { CurrentUser } from '../../shared/auth/access.decorators';
 import { AccessLogEntry } from '../../shared/auth/access-log/access-logged.decorator';
@@ -20,7 +20,7 @@ export class TransferResponsibilityController {
   constructor(
     private readonly commands: IntakeCommands,
     private readonly organisations: OrganisationsQuery,
-    private readonly clients: ClientAccessQuery,
+    private readonly clients: ClientAccessList,
     private readonly claims: OpenIntakeClaims,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

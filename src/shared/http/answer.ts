@@ -23,11 +23,18 @@ export class Answer<Body> {
     readonly body: Body,
     readonly mark: StreamMark | undefined,
     readonly location: string | undefined,
+    /** Set when the endpoint answers otherwise than its `@HttpCode`. */
+    readonly status?: number,
   ) {}
 
   /** A command's answer: ETag of the revision it left, read models awaited (`@WaitsFor`), `Location` if created. */
   static written<Body>(body: Body, mark: StreamMark, location?: string): Answer<Body> {
     return new Answer(body, mark, location);
+  }
+
+  /** A create that found its resource there already and wrote nothing: 200 with the resource's `Location`. */
+  static existing<Body>(body: Body, location: string): Answer<Body> {
+    return new Answer(body, undefined, location, 200);
   }
 
   /** A read of one resource, with its revision as the ETag for a later `If-Match`. */
@@ -69,6 +76,7 @@ export class AnswerInterceptor implements NestInterceptor {
       void reply.header('etag', etagOf(answer.mark.revision));
     }
     if (answer.location !== undefined) void reply.header('location', answer.location);
+    if (answer.status !== undefined) void reply.code(answer.status);
     return answer.body;
   }
 }
