@@ -9,6 +9,7 @@ import { toPostalAddress } from '../common/address.request';
 import { ClientAccess } from '../common/client-access';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream } from '../common/client-streams';
+import { municipalityProblems } from '../common/municipality-check';
 import { clientDecider, municipalityOn } from '../domain/client.decider';
 import { decodeClientEvent } from '../domain/client.decoder';
 import { normaliseAddress } from '../domain/personal-details';
@@ -31,13 +32,12 @@ export class RecordMoveHandler implements ICommandHandler<RecordMove> {
 
   async execute({ caller, clientId, body }: RecordMove): Promise<RecordedMove> {
     const date = today(this.clock);
-    const request = await validateRequest(RecordMoveRequest, body, async (candidate, invalid) => {
-      const problems = moveProblems(candidate, date, invalid);
-      if (invalid.ok('municipalityId') && !(await this.municipalities.find(candidate.municipalityId))) {
-        problems.push({ field: 'municipalityId', message: 'municipalityId must be a registered municipality' });
-      }
-      return problems.filter((problem) => invalid.ok(problem.field));
-    });
+    const request = await validateRequest(RecordMoveRequest, body, async (candidate, invalid) =>
+      [
+        ...moveProblems(candidate, date, invalid),
+        ...(await municipalityProblems(this.municipalities, candidate.municipalityId, invalid)),
+      ].filter((problem) => invalid.ok(problem.field)),
+    );
     const { state } = await this.access.visibleEvenIfErased(caller.user, clientId);
     const address = request.address ? normaliseAddress(toPostalAddress(request.address)) : null;
     // Erased: the decider refuses; no key may be made (or found) for such a person.

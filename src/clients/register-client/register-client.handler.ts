@@ -9,6 +9,7 @@ import { validateRequest } from '../../shared/http/request-validation';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream, ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
+import { municipalityProblems } from '../common/municipality-check';
 import { clientDecider, type ClientState } from '../domain/client.decider';
 import { decodeClientEvent } from '../domain/client.decoder';
 import { CLIENT_CATEGORY } from '../domain/client.events';
@@ -35,13 +36,10 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClient> {
 
   async execute({ caller, body }: RegisterClient): Promise<RegistrationOutcome> {
     const date = today(this.clock);
-    const request = await validateRequest(RegisterClientRequest, body, async (candidate, invalid) => {
-      const problems = registrationProblems(candidate, date).filter((problem) => invalid.ok(problem.field));
-      if (invalid.ok('municipalityId') && !(await this.municipalities.find(candidate.municipalityId))) {
-        problems.push({ field: 'municipalityId', message: 'municipalityId must be a registered municipality' });
-      }
-      return problems;
-    });
+    const request = await validateRequest(RegisterClientRequest, body, async (candidate, invalid) => [
+      ...registrationProblems(candidate, date).filter((problem) => invalid.ok(problem.field)),
+      ...(await municipalityProblems(this.municipalities, candidate.municipalityId, invalid)),
+    ]);
     const details = normalisePersonalDetails(detailsOf(request));
     const { envelope, accessLog } = caller;
 
