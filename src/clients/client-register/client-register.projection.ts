@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
-import { decodeClientEvent } from '../domain/client.decoder';
+import { clientIdOf, decodeClientEvent } from '../domain/client.decoder';
 import { ClientRegisterRow } from './client-register.row';
 
 export const CLIENT_REGISTER_PROJECTION = 'clients.register';
@@ -10,7 +10,7 @@ export const clientRegisterProjection = defineRowProjection<ClientRegisterRow>({
   version: 1,
   entity: ClientRegisterRow,
   eventTypes: ['ClientRegistered', 'ClientMoved', 'ClientPersonalDataErased'],
-  keyOf: (recorded) => decodeClientEvent(recorded).data.clientId,
+  keyOf: clientIdOf,
   evolve(row, recorded: RecordedEvent) {
     const event = decodeClientEvent(recorded);
     switch (event.type) {

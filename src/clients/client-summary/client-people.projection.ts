@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
-import { decodeClientEvent } from '../domain/client.decoder';
+import { clientIdOf, decodeClientEvent } from '../domain/client.decoder';
 import { CLIENT_EVENT_TYPES } from '../domain/client.events';
 import { ClientPeopleRow } from './client-people.row';
 
@@ -12,7 +12,7 @@ export const clientPeopleProjection = defineRowProjection<ClientPeopleRow>({
   entity: ClientPeopleRow,
   // Every event of the stream: each moves the revision, which is the person's ETag.
   eventTypes: CLIENT_EVENT_TYPES,
-  keyOf: (recorded) => decodeClientEvent(recorded).data.clientId,
+  keyOf: clientIdOf,
   evolve(row, recorded: RecordedEvent) {
     const event = decodeClientEvent(recorded);
     switch (event.type) {

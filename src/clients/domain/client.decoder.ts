@@ -5,6 +5,7 @@ import {
   object,
   oneOf,
   type Schema,
+  type StoredEvent,
   string,
 } from '../../shared/domain/event-decoding';
 import type { ClientEvent, SealedPersonalData } from './client.events';
@@ -46,3 +47,6 @@ export const decodeClientEvent = eventDecoder<ClientEvent>({
   ClientConsentWithdrawn: object({ clientId: string, consentId: string, withdrawnOn: string }),
   ClientPersonalDataErased: object({ clientId: string, erasedOn: string }),
 });
+
+/** The person a stored event of their stream is about (the key of most of this capability's read models). */
+export const clientIdOf = (stored: StoredEvent): string => decodeClientEvent(stored).data.clientId;
