@@ -2,9 +2,9 @@ import { Module } from '@nestjs/common';
 import { PartnersModule } from '../partners';
 import { PersonalDataCryptoModule } from '../shared/crypto';
 import { PrivacyModule } from '../shared/privacy';
-import { ClientAccessQuery } from './client-access/client-access.query';
-import { ClientReportingQuery } from './client-register/client-reporting.query';
-import { ClientSummaryQuery } from './client-summary/client-summary.query';
+import { ClientAccessList } from './client-access/client-access-list';
+import { ClientReporting } from './client-register/client-reporting';
+import { ClientSummaries } from './client-summary/client-summaries';
 import { ClientAccess } from './common/client-access';
 import { ClientPersonalData } from './common/client-personal-data';
 import { ClientStreams } from './common/client-streams';
@@ -13,18 +13,22 @@ import { ErasePersonalDataController } from './erase-personal-data/erase-persona
 import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
 import { ErasureRewrites } from './erasure/erasure-rewrites';
 import { FindClientsController } from './find-clients/find-clients.controller';
+import { FindClientsHandler } from './find-clients/find-clients.handler';
 import { GiveConsentController } from './give-consent/give-consent.controller';
 import { GiveConsentHandler } from './give-consent/give-consent.handler';
 import { ReadClientController } from './read-client/read-client.controller';
+import { ReadClientHandler } from './read-client/read-client.handler';
 import { RecordMoveController } from './record-move/record-move.controller';
+import { RecordMoveHandler } from './record-move/record-move.handler';
 import { RegisterClientController } from './register-client/register-client.controller';
 import { RegisterClientHandler } from './register-client/register-client.handler';
 import { SubjectAccessController } from './subject-access/subject-access.controller';
 import { SubjectAccessHandler } from './subject-access/subject-access.handler';
 import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.controller';
+import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.handler';
 
 /**
- * People, consent and erasure (DOMAIN.md, capability 1; issue 5): a person registered once for the region, their
+ * People, consent and erasure (docs/domain.md, capability 1; issue 5): a person registered once for the region, their
  * personal data sealed with a key of their own, consents and moves as events, erasure by destroying the key.
  * Exports the questions other capabilities ask (see `index.ts`).
  */
@@ -46,15 +50,20 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.c
     ClientAccess,
     ClientPersonalData,
     IdentityIndex,
-    ClientSummaryQuery,
+    ClientSummaries,
+    ErasureRewrites,
+    ClientAccessList,
+    ClientReporting,
+    // The command and query handlers (registered with the buses of @nestjs/cqrs).
     RegisterClientHandler,
     GiveConsentHandler,
+    WithdrawConsentHandler,
+    RecordMoveHandler,
     ErasePersonalDataHandler,
-    ErasureRewrites,
+    ReadClientHandler,
+    FindClientsHandler,
     SubjectAccessHandler,
-    ClientAccessQuery,
-    ClientReportingQuery,
   ],
-  exports: [ClientAccessQuery, ClientReportingQuery],
+  exports: [ClientAccessList, ClientReporting],
 })
 export class ClientsModule {}

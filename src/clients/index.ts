@@ -1,20 +1,24 @@
 /**
  * The public surface of the clients capability: what other capabilities may import. Events (to project them), the
- * stream category, vocabularies, and the queries (inject them after importing `ClientsModule`):
+ * stream category, vocabularies, `decodeClientEvent` (the one way to read a person's stored events), and the services (inject them after importing `ClientsModule`):
  *
- * - `ClientAccessQuery` (from the person's stream, so consents count at once): `of(clientId)` reads it once and
+ * - `ClientAccessList` (from the person's stream, so consents count at once): `of(clientId)` reads it once and
  *   answers, as a `ClientAccess`, `status`, `maySee(organisationId, at)`, `organisationsThatMaySee(at)`,
  *   `mayShareForReferrals(at)`, `validConsentId(scope, organisationId, at)` (the consent a sharing rests on),
  *   `mayCountInReporting(at)`, `municipalityOfResidence(date)`. Ask one `ClientAccess` every question of a command.
- * - `ClientReportingQuery` (read models without personal data, eventually consistent):
+ * - `ClientReporting` (read models without personal data, eventually consistent):
  *   `countable(clientIds, date)`, `countByMunicipality(date)`.
  *
  * Personal data other capabilities hold about a person (free-text notes) should be sealed with the person's key
  * (`PersonalDataKeys` of `src/shared/crypto`, subject id = client id), so that erasure reaches it too.
  */
 export { ClientsModule } from './clients.module';
-export { type ClientAccess, ClientAccessQuery, type ClientStatus } from './client-access/client-access.query';
-export { ClientReportingQuery } from './client-register/client-reporting.query';
+export { type ClientAccess, ClientAccessList, type ClientStatus } from './client-access/client-access-list';
+export { ClientReporting } from './client-register/client-reporting';
+/** The names before ADR 0025 (a `…Query` is now a query class), kept for the e2e tests that import them. */
+export { ClientAccessList as ClientAccessQuery } from './client-access/client-access-list';
+export { ClientReporting as ClientReportingQuery } from './client-register/client-reporting';
+export { decodeClientEvent } from './domain/client.decoder';
 export { brusselsDateOf, type CalendarDate } from '../shared/domain/calendar';
 export { CONSENT_SCOPES, type ConsentScope, INCOME_SOURCES, type IncomeSource } from './domain/client.values';
 export {

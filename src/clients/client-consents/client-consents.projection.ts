@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
+import { decodeClientEvent } from '../domain/client.decoder';
 import type { ClientEvent } from '../domain/client.events';
 import { ClientConsentRow } from './client-consent.row';
 
@@ -10,9 +11,9 @@ export const clientConsentsProjection = defineRowProjection<ClientConsentRow>({
   version: 1,
   entity: ClientConsentRow,
   eventTypes: ['ClientConsentGiven', 'ClientConsentWithdrawn'],
-  keyOf: (event) => (event.data as { consentId: string }).consentId,
+  keyOf: (recorded) => consentIdOf(decodeClientEvent(recorded)),
   evolve(row, recorded: RecordedEvent) {
-    const event = recorded as unknown as ClientEvent;
+    const event = decodeClientEvent(recorded);
     switch (event.type) {
       case 'ClientConsentGiven':
         return {
@@ -32,3 +33,9 @@ export const clientConsentsProjection = defineRowProjection<ClientConsentRow>({
     }
   },
 });
+
+function consentIdOf(event: ClientEvent): string | undefined {
+  return event.type === 'ClientConsentGiven' || event.type === 'ClientConsentWithdrawn'
+    ? event.data.consentId
+    : undefined;
+}

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
-import type { ClientEvent } from '../domain/client.events';
+import { clientIdOf, decodeClientEvent } from '../domain/client.decoder';
 import { ClientRegisterRow } from './client-register.row';
 
 export const CLIENT_REGISTER_PROJECTION = 'clients.register';
@@ -10,9 +10,9 @@ export const clientRegisterProjection = defineRowProjection<ClientRegisterRow>({
   version: 1,
   entity: ClientRegisterRow,
   eventTypes: ['ClientRegistered', 'ClientMoved', 'ClientPersonalDataErased'],
-  keyOf: (event) => (event.data as ClientEvent['data']).clientId,
+  keyOf: clientIdOf,
   evolve(row, recorded: RecordedEvent) {
-    const event = recorded as unknown as ClientEvent;
+    const event = decodeClientEvent(recorded);
     switch (event.type) {
       case 'ClientRegistered':
         return {

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
+import { decodeClientEvent } from '../domain/client.decoder';
 import type { ClientEvent } from '../domain/client.events';
 import { ClientResidenceRow } from './client-residence.row';
 
@@ -16,9 +17,9 @@ export const clientResidencesProjection = defineRowProjection<ClientResidenceRow
   version: 1,
   entity: ClientResidenceRow,
   eventTypes: ['ClientRegistered', 'ClientMoved'],
-  keyOf: (event) => keyOf(event as unknown as ClientEvent),
+  keyOf: (recorded) => keyOf(decodeClientEvent(recorded)),
   evolve(_row, recorded: RecordedEvent) {
-    const event = recorded as unknown as ClientEvent;
+    const event = decodeClientEvent(recorded);
     const residenceKey = keyOf(event);
     if (residenceKey === undefined) return undefined;
     if (event.type === 'ClientRegistered') {

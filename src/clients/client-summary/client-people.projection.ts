@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
-import { CLIENT_EVENT_TYPES, type ClientEvent } from '../domain/client.events';
+import { clientIdOf, decodeClientEvent } from '../domain/client.decoder';
+import { CLIENT_EVENT_TYPES } from '../domain/client.events';
 import { ClientPeopleRow } from './client-people.row';
 
 export const CLIENT_PEOPLE_PROJECTION = 'clients.people';
@@ -11,9 +12,9 @@ export const clientPeopleProjection = defineRowProjection<ClientPeopleRow>({
   entity: ClientPeopleRow,
   // Every event of the stream: each moves the revision, which is the person's ETag.
   eventTypes: CLIENT_EVENT_TYPES,
-  keyOf: (event) => (event.data as ClientEvent['data']).clientId,
+  keyOf: clientIdOf,
   evolve(row, recorded: RecordedEvent) {
-    const event = recorded as unknown as ClientEvent;
+    const event = decodeClientEvent(recorded);
     switch (event.type) {
       case 'ClientRegistered':
         return {

@@ -10,7 +10,7 @@ import {
   personalDetailsProblems,
   type PostalAddress,
 } from './personal-details';
-import { refuse } from './rules';
+import { InvalidInput, NotFound, refuse } from '../../shared/domain/domain-error';
 import type { FieldProblem } from '../../shared/domain/field-problem';
 
 export interface RegisterClient {
@@ -83,16 +83,27 @@ export interface Residence {
   readonly municipalityId: string;
 }
 
-export interface KnownClient {
-  readonly status: 'registered' | 'erased';
+interface ClientRecord {
   readonly clientId: string;
   readonly registeredBy: string;
   readonly registeredOn: CalendarDate;
   /** Oldest first. */
   readonly residences: readonly Residence[];
   readonly consents: Readonly<Record<string, ConsentRecord>>;
-  readonly erasedOn: CalendarDate | null;
 }
+
+export interface RegisteredClient extends ClientRecord {
+  readonly status: 'registered';
+  readonly erasedOn: null;
+}
+
+/** The person stays as an anonymous id: their history, without the personal data. */
+export interface ErasedClient extends ClientRecord {
+  readonly status: 'erased';
+  readonly erasedOn: CalendarDate;
+}
+
+export type KnownClient = RegisteredClient | ErasedClient;
 
 export type ClientState = { readonly status: 'unregistered' } | KnownClient;
 
@@ -104,23 +115,17 @@ export const clientDecider: Decider<ClientCommand, ClientEvent, ClientState> = {
   initialState: { status: 'unregistered' },
 
   decide(command, state) {
-    if (command.type === 'RegisterClient') {
-      if (state.status !== 'unregistered') refuse('CLIENT_ALREADY_REGISTERED', 'This person is already registered');
-      return [registration(command)];
-    }
-    if (state.status === 'unregistered') refuse('CLIENT_NOT_FOUND', 'No such person');
-    if (command.type === 'ErasePersonalData') {
-      if (state.status === 'erased') return [];
-      return [{ type: 'ClientPersonalDataErased', data: { clientId: state.clientId, erasedOn: command.today } }];
-    }
-    if (state.status === 'erased') refuse('CLIENT_ERASED', "This person's personal data has been erased");
     switch (command.type) {
+      case 'RegisterClient':
+        return registration(state, command);
       case 'RecordMove':
-        return move(state, command);
+        return move(changeable(state), command);
       case 'GiveConsent':
-        return consent(state, command);
+        return consent(changeable(state), command);
       case 'WithdrawConsent':
-        return withdrawal(state, command);
+        return withdrawal(changeable(state), command);
+      case 'ErasePersonalData':
+        return erasure(state, command);
     }
   },
 
@@ -164,7 +169,15 @@ export const clientDecider: Decider<ClientCommand, ClientEvent, ClientState> = {
   },
 };
 
-function registration(command: RegisterClient): ClientEvent {
+/** The person, for a change: one not registered is not found; an erased one refuses every change. */
+function changeable(state: ClientState): RegisteredClient {
+  if (state.status === 'unregistered') throw new NotFound('CLIENT_NOT_FOUND', 'No such person');
+  if (state.status === 'erased') refuse('CLIENT_ERASED', "This person's personal data has been erased");
+  return state;
+}
+
+function registration(state: ClientState, command: RegisterClient): ClientEvent[] {
+  if (state.status !== 'unregistered') refuse('CLIENT_ALREADY_REGISTERED', 'This person is already registered');
   const problems = [
     ...personalDetailsProblems(command.details, command.today),
     ...householdProblems(command.household),
@@ -174,7 +187,7 @@ function registration(command: RegisterClient): ClientEvent {
   }
   if (!command.municipalityKnown) problems.push({ field: 'municipalityId', message: 'unknown municipality' });
   refuseInvalid(problems);
-  return {
+  const registered: ClientEvent = {
     type: 'ClientRegistered',
     data: {
       clientId: command.clientId,
@@ -187,9 +200,17 @@ function registration(command: RegisterClient): ClientEvent {
       personalData: command.sealedPersonalData,
     },
   };
+  return [registered];
 }
 
-function move(state: KnownClient, command: RecordMove): ClientEvent[] {
+/** A second erasure writes nothing: the first one holds. */
+function erasure(state: ClientState, command: ErasePersonalData): ClientEvent[] {
+  if (state.status === 'unregistered') throw new NotFound('CLIENT_NOT_FOUND', 'No such person');
+  if (state.status === 'erased') return [];
+  return [{ type: 'ClientPersonalDataErased', data: { clientId: state.clientId, erasedOn: command.today } }];
+}
+
+function move(state: RegisteredClient, command: RecordMove): ClientEvent[] {
   const problems: FieldProblem[] = [];
   if (!isCalendarDate(command.effectiveDate)) {
     problems.push({ field: 'effectiveDate', message: 'effectiveDate must be a date (YYYY-MM-DD)' });
@@ -220,7 +241,7 @@ function move(state: KnownClient, command: RecordMove): ClientEvent[] {
   ];
 }
 
-function consent(state: KnownClient, command: GiveConsent): ClientEvent[] {
+function consent(state: RegisteredClient, command: GiveConsent): ClientEvent[] {
   if (state.consents[command.consentId]) refuse('CONSENT_ALREADY_RECORDED', 'This consent is already recorded');
   const problems: FieldProblem[] = [];
   if (!(CONSENT_SCOPES as readonly string[]).includes(command.scope)) {
@@ -260,9 +281,9 @@ function consent(state: KnownClient, command: GiveConsent): ClientEvent[] {
   ];
 }
 
-function withdrawal(state: KnownClient, command: WithdrawConsent): ClientEvent[] {
+function withdrawal(state: RegisteredClient, command: WithdrawConsent): ClientEvent[] {
   const consent = state.consents[command.consentId];
-  if (!consent) refuse('CONSENT_NOT_FOUND', 'No such consent for this person');
+  if (!consent) throw new NotFound('CONSENT_NOT_FOUND', 'No such consent for this person');
   if (consent.withdrawnOn !== null) return [];
   if (!isCalendarDate(command.withdrawnOn)) {
     refuseInvalid([{ field: 'withdrawnOn', message: 'withdrawnOn must be a date (YYYY-MM-DD)' }]);
@@ -278,10 +299,11 @@ function withdrawal(state: KnownClient, command: WithdrawConsent): ClientEvent[]
   ];
 }
 
-/** The HTTP layer answers invalid input with 400 before a command exists; this is the decider's own guard. */
+/** The handlers answer invalid input with 400 before a command exists; this is the decider's own guard. */
 function refuseInvalid(problems: readonly FieldProblem[]): void {
   if (problems.length > 0) {
-    refuse('INVALID_CLIENT_DATA', `Invalid: ${[...new Set(problems.map((problem) => problem.field))].join(', ')}`);
+    const fields = [...new Set(problems.map((problem) => problem.field))];
+    throw new InvalidInput('INVALID_CLIENT_DATA', `Invalid: ${fields.join(', ')}`);
   }
 }
 

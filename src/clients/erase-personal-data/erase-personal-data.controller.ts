@@ -1,33 +1,29 @@
-import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
+import { Roles } from '../../shared/auth/access.decorators';
 import { AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders, setEtag } from '../../shared/http/command-headers';
-import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projection';
-import { CLIENT_REGISTER_PROJECTION } from '../client-register/client-register.projection';
-import { commandContext } from '../../shared/commands/command-context';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
-import { CLIENT_API_TEXTS } from '../common/problems';
+import { CLIENT_REGISTER_PROJECTION } from '../client-register/client-register.projection';
+import { CLIENT_PEOPLE_PROJECTION } from '../client-summary/client-people.projection';
+import { CLIENT_API_TEXTS } from '../common/openapi';
 import { ClientParams } from '../common/params';
-import { ReadYourWrites } from '../../shared/projections/read-your-writes';
 import { CLIENT_ERASURES_PROJECTION } from '../erasure/erasure.projection';
-import { ErasePersonalDataHandler } from './erase-personal-data.handler';
+import { ErasePersonalData } from './erase-personal-data.command';
 import { ErasureView } from './erasure.view';
 
 @ApiTags('Clients')
 @Controller('clients')
 export class ErasePersonalDataController {
-  constructor(
-    private readonly handler: ErasePersonalDataHandler,
-    private readonly readYourWrites: ReadYourWrites,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':clientId/erasure')
   @HttpCode(200)
   @Roles('dpo')
   @AccessLogged({ resource: 'client', idParam: 'clientId', personIdParam: 'clientId' })
+  @WaitsFor(CLIENT_PEOPLE_PROJECTION, CLIENT_REGISTER_PROJECTION, CLIENT_ERASURES_PROJECTION)
   @ApiCommandEndpoint(
     "Erase a person's personal data (GDPR art. 17)",
     "Destroys the person's data key (every sealed copy in events and read models becomes unreadable; in older " +
@@ -40,25 +36,13 @@ export class ErasePersonalDataController {
   )
   @ApiProblemsWith(CLIENT_API_TEXTS, 404)
   @ApiOkResponse({ type: ErasureView })
-  async erase(
-    @Param() params: ClientParams,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ErasureView> {
-    const result = await this.handler.execute(params.clientId, commandContext(user, headers));
-    await this.readYourWrites.waitFor(result, [
-      CLIENT_PEOPLE_PROJECTION,
-      CLIENT_REGISTER_PROJECTION,
-      CLIENT_ERASURES_PROJECTION,
-    ]);
-    if (result.state.status !== 'erased' || result.state.erasedOn === null) throw new Error('Erasure left no erasure');
-    setEtag(reply, result.revision);
-    return {
-      clientId: params.clientId,
-      status: 'erased',
-      erasedOn: result.state.erasedOn,
-      revision: Number(result.revision),
-    };
+  async erase(@Param() params: ClientParams, @Caller() caller: Caller): Promise<Answer<ErasureView>> {
+    const result = await this.commands.execute(new ErasePersonalData(caller, params.clientId));
+    if (result.state.status !== 'erased') throw new Error('Erasure left no erasure');
+    const { erasedOn } = result.state;
+    return Answer.written(
+      { clientId: params.clientId, status: 'erased', erasedOn, revision: Number(result.revision) },
+      result,
+    );
   }
 }

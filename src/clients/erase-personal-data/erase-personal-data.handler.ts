@@ -1,14 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { type CommandContext, CommandExecutor, type CommandResult } from '../../shared/commands/command-executor';
+import { CommandExecutor, type CommandResult } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { clientDecider, type ClientState } from '../domain/client.decider';
+import { decodeClientEvent } from '../domain/client.decoder';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
 import { requestErasureRewrite, rewriteErasedTables } from '../erasure/erasure-rewrites';
-import { rethrowAsProblem } from '../common/problems';
 import { today } from '../../shared/domain/today';
+import { ErasePersonalData } from './erase-personal-data.command';
 
 /**
  * GDPR art. 17, in this order: append `ClientPersonalDataErased` (the record that it happened, and the fact every
@@ -17,8 +19,8 @@ import { today } from '../../shared/domain/today';
  * by repeating the erasure (it appends nothing the second time, then destroys and rewrites what is left) and by the
  * `clients.erasures` projection, which replays every erasure on this database.
  */
-@Injectable()
-export class ErasePersonalDataHandler {
+@CommandHandler(ErasePersonalData)
+export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalData> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly personalData: ClientPersonalData,
@@ -27,10 +29,14 @@ export class ErasePersonalDataHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(clientId: string, context: CommandContext): Promise<CommandResult<ClientState>> {
-    const result = await this.executor
-      .execute(clientStream(clientId), clientDecider, { type: 'ErasePersonalData', today: today(this.clock) }, context)
-      .catch(rethrowAsProblem);
+  async execute({ caller, clientId }: ErasePersonalData): Promise<CommandResult<ClientState>> {
+    const result = await this.executor.execute(
+      clientStream(clientId),
+      clientDecider,
+      { type: 'ErasePersonalData', today: today(this.clock) },
+      caller.envelope,
+      decodeClientEvent,
+    );
     await this.personalData.shred(clientId);
     await this.identities.remove([clientId]);
     if (!(await rewriteErasedTables(this.dataSource))) await requestErasureRewrite(this.dataSource);

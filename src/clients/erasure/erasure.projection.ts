@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { affectedOf, shredDataKeys } from '../../shared/crypto';
 import type { RecordedEvent } from '../../shared/event-store';
 import type { ProjectionHandler } from '../../shared/projections';
+import { decodeClientEvent } from '../domain/client.decoder';
 import { requestErasureRewrite } from './erasure-rewrites';
 
 export const CLIENT_ERASURES_PROJECTION = 'clients.erasures';
@@ -20,7 +21,7 @@ export const clientErasuresProjection: ProjectionHandler = {
   async handle(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const clientIds = events
       .filter((event) => event.type === 'ClientPersonalDataErased')
-      .map((event) => (event.data as { clientId: string }).clientId);
+      .map((event) => decodeClientEvent(event).data.clientId);
     if (clientIds.length === 0) return;
     const destroyed = await shredDataKeys(tx, clientIds);
     const removed = affectedOf(

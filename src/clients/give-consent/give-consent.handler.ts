@@ -1,82 +1,90 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrganisationDirectory } from '../../partners';
 import { forbidden } from '../../shared/auth/access-problems';
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import {
-  type CommandContext,
-  CommandExecutor,
-  type CommandResult,
-  newResourceId,
-} from '../../shared/commands/command-executor';
+import { CommandExecutor, newResourceId } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
-import type { CalendarDate } from '../../shared/domain/calendar';
-import { clientDecider, type ClientState, organisationMaySee } from '../domain/client.decider';
-import type { ConsentScope } from '../domain/client.values';
-import { checkInsz } from '../domain/insz';
+import { today } from '../../shared/domain/today';
+import { validateRequest } from '../../shared/http/request-validation';
+import { clientNotFound } from '../common/client-access';
 import { clientStream, ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';
-import { clientNotFound, rethrowAsProblem } from '../common/problems';
-import { today } from '../../shared/domain/today';
-
-export interface GiveConsentInput {
-  readonly clientId: string;
-  readonly scope: ConsentScope;
-  readonly organisationId: string | null;
-  readonly validFrom: CalendarDate;
-  readonly validUntil: CalendarDate | null;
-  /** Proof that the person is present, for an organisation recording consent to share with itself. */
-  readonly insz: string | null;
-}
+import { clientDecider, organisationMaySee } from '../domain/client.decider';
+import { decodeClientEvent } from '../domain/client.decoder';
+import { checkInsz } from '../domain/insz';
+import { GiveConsent, type GivenConsent } from './give-consent.command';
+import { consentDateProblems, GiveConsentRequest, organisationProblem } from './give-consent.request';
 
 /**
  * Records a consent. The caller's organisation must see the person, with one exception (docs/adr/0013): an
  * organisation the person comes to after being registered elsewhere records the person's consent to share with
- * *itself*, proving the person is present with the INSZ they were registered with.
+ * *itself*, proving the person is present with the INSZ they were registered with. The body is checked first.
  */
-@Injectable()
-export class GiveConsentHandler {
+@CommandHandler(GiveConsent)
+export class GiveConsentHandler implements ICommandHandler<GiveConsent> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly streams: ClientStreams,
     private readonly identities: IdentityIndex,
+    private readonly organisations: OrganisationDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(
-    input: GiveConsentInput,
-    user: AuthenticatedUser,
-    context: CommandContext,
-  ): Promise<{ consentId: string; result: CommandResult<ClientState> }> {
-    const { state } = await this.streams.load(input.clientId);
+  async execute({ caller, clientId, body }: GiveConsent): Promise<GivenConsent> {
+    const date = today(this.clock);
+    const request = await validateRequest(GiveConsentRequest, body, async (candidate, invalid) => {
+      const problems = consentDateProblems(candidate, date, invalid);
+      if (invalid.ok('scope') && invalid.ok('organisationId')) {
+        const problem = await organisationProblem(candidate, async (id) => !!(await this.organisations.find(id)));
+        if (problem) problems.push(problem);
+      }
+      return problems;
+    });
+    const organisationId = request.organisationId ?? null;
+    const insz = request.insz ?? null;
+
+    const { state } = await this.streams.load(clientId);
     if (state.status === 'unregistered') throw clientNotFound();
-    if (!organisationMaySee(state, user.organisationId, today(this.clock)) && !(await this.selfGrant(input, user))) {
+    if (
+      !organisationMaySee(state, caller.user.organisationId, date) &&
+      !(await this.selfGrant(clientId, request.scope, organisationId, insz, caller.user))
+    ) {
       throw forbidden();
     }
-    const consentId = newResourceId(context, `clientConsent:${input.clientId}`);
-    const result = await this.executor
-      .execute(
-        clientStream(input.clientId),
-        clientDecider,
-        {
-          type: 'GiveConsent',
-          consentId,
-          scope: input.scope,
-          organisationId: input.organisationId,
-          organisationKnown: true,
-          validFrom: input.validFrom,
-          validUntil: input.validUntil,
-          recordedBy: user.organisationId,
-        },
-        context,
-      )
-      .catch(rethrowAsProblem);
-    return { consentId, result };
+    const consentId = newResourceId(caller.envelope, `clientConsent:${clientId}`);
+    const result = await this.executor.execute(
+      clientStream(clientId),
+      clientDecider,
+      {
+        type: 'GiveConsent',
+        consentId,
+        scope: request.scope,
+        organisationId,
+        organisationKnown: true,
+        validFrom: request.validFrom ?? date,
+        validUntil: request.validUntil ?? null,
+        recordedBy: caller.user.organisationId,
+      },
+      caller.envelope,
+      decodeClientEvent,
+    );
+    const consent = result.state.status === 'unregistered' ? undefined : result.state.consents[consentId];
+    if (!consent) throw new Error('The consent is missing from the state it was recorded in');
+    return { consent, result };
   }
 
-  private async selfGrant(input: GiveConsentInput, user: AuthenticatedUser): Promise<boolean> {
-    if (input.scope !== 'share_with_organisation' || input.organisationId !== user.organisationId) return false;
-    if (input.insz === null) return false;
-    const check = checkInsz(input.insz);
+  private async selfGrant(
+    clientId: string,
+    scope: string,
+    organisationId: string | null,
+    insz: string | null,
+    user: AuthenticatedUser,
+  ): Promise<boolean> {
+    if (scope !== 'share_with_organisation' || organisationId !== user.organisationId) return false;
+    if (insz === null) return false;
+    const check = checkInsz(insz);
     if (!check.valid) return false;
-    return (await this.identities.holderOfInsz(check.facts.digits)) === input.clientId;
+    return (await this.identities.holderOfInsz(check.facts.digits)) === clientId;
   }
 }

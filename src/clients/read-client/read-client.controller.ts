@@ -1,24 +1,20 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles } from '../../shared/auth/access.decorators';
+import { Roles } from '../../shared/auth/access.decorators';
 import { AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { setEtag } from '../../shared/http/command-headers';
-import { ClientSummaryQuery } from '../client-summary/client-summary.query';
-import { ClientView } from '../client-summary/client.view';
-import { ClientAccess } from '../common/client-access';
+import { Answer } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiProblemsWith } from '../../shared/http/openapi';
+import { ClientView } from '../client-summary/client.view';
+import { CLIENT_API_TEXTS } from '../common/openapi';
 import { ClientParams } from '../common/params';
-import { CLIENT_API_TEXTS, clientNotFound } from '../common/problems';
+import { ReadClient } from './read-client.query';
 
 @ApiTags('Clients')
 @Controller('clients')
 export class ReadClientController {
-  constructor(
-    private readonly access: ClientAccess,
-    private readonly summaries: ClientSummaryQuery,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':clientId')
   @Roles('social_worker')
@@ -32,21 +28,8 @@ export class ReadClientController {
   })
   @ApiOkResponse({ type: ClientView })
   @ApiProblemsWith(CLIENT_API_TEXTS, 400, 404, 410)
-  async read(
-    @Param() params: ClientParams,
-    @CurrentUser() user: AuthenticatedUser,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ClientView> {
-    const loaded = await this.access.visibleTo(user, params.clientId);
-    const fromReadModel = await this.summaries.find(params.clientId);
-    // A read model behind the stream (a write on another replica a moment ago, a stalled projection): the events
-    // answer, so that nobody reads an older person than the one they just changed.
-    const view =
-      fromReadModel && BigInt(fromReadModel.revision) === loaded.revision
-        ? fromReadModel
-        : await this.summaries.summaryOfStream(loaded);
-    if (!view) throw clientNotFound();
-    setEtag(reply, BigInt(view.revision));
-    return view;
+  async read(@Param() params: ClientParams, @Caller() caller: Caller): Promise<Answer<ClientView>> {
+    const view = await this.queries.execute(new ReadClient(caller, params.clientId));
+    return Answer.versioned(view, BigInt(view.revision));
   }
 }

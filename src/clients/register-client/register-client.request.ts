@@ -14,8 +14,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AddressRequest } from '../common/address.request';
+import type { CalendarDate } from '../../shared/domain/calendar';
+import type { FieldProblem } from '../../shared/domain/field-problem';
+import { AddressRequest, toPostalAddress } from '../common/address.request';
 import { INCOME_SOURCES, type IncomeSource, MAX_HOUSEHOLD_MEMBERS, MAX_NAME_LENGTH } from '../domain/client.values';
+import { householdProblems, type PersonalDetails, personalDetailsProblems } from '../domain/personal-details';
 
 export class HouseholdRequest {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_HOUSEHOLD_MEMBERS, example: 1 })
@@ -79,4 +82,35 @@ export class RegisterClientRequest {
   @ApiProperty({ enum: INCOME_SOURCES })
   @IsIn(INCOME_SOURCES)
   mainIncomeSource!: IncomeSource;
+}
+
+/** The rules on the personal details and the household that need only the date (a birth date in the future). */
+export function registrationProblems(request: RegisterClientRequest, today: CalendarDate): FieldProblem[] {
+  return [
+    ...personalDetailsProblems(detailsOf(request), today),
+    ...householdProblems(request.household ?? { adults: 0, children: 0 }),
+  ];
+}
+
+/** The personal details a request names; anything malformed reads as blank (its field is reported already). */
+export function detailsOf(request: RegisterClientRequest): PersonalDetails {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const optional = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  return {
+    givenName: text(request.givenName),
+    familyName: text(request.familyName),
+    birthDate: text(request.birthDate),
+    insz: optional(request.insz),
+    phone: optional(request.phone),
+    address:
+      request.address === undefined || request.address === null || typeof request.address !== 'object'
+        ? null
+        : toPostalAddress({
+            street: text(request.address.street),
+            houseNumber: text(request.address.houseNumber),
+            box: optional(request.address.box),
+            postalCode: text(request.address.postalCode),
+            place: text(request.address.place),
+          }),
+  };
 }

@@ -1,17 +1,18 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
 import { AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
 import { ApiProblemsWith } from '../../shared/http/openapi';
-import { CLIENT_API_TEXTS } from '../common/problems';
+import { CLIENT_API_TEXTS } from '../common/openapi';
 import { ClientParams } from '../common/params';
-import { SubjectAccessHandler } from './subject-access.handler';
+import { ReportSubjectAccess } from './subject-access.query';
 import { SubjectAccessReport } from './subject-access.view';
 
 @ApiTags('Clients')
 @Controller('clients')
 export class SubjectAccessController {
-  constructor(private readonly handler: SubjectAccessHandler) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':clientId/subject-access')
   @Roles('dpo')
@@ -28,6 +29,6 @@ export class SubjectAccessController {
   @ApiOkResponse({ type: SubjectAccessReport })
   @ApiProblemsWith(CLIENT_API_TEXTS, 400, 404)
   report(@Param() params: ClientParams): Promise<SubjectAccessReport> {
-    return this.handler.report(params.clientId);
+    return this.queries.execute(new ReportSubjectAccess(params.clientId));
   }
 }

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AccessLog, type AccessLogEntryView } from '../../shared/auth/access-log/access-log.service';
 import type { DataKey } from '../../shared/crypto';
@@ -20,6 +21,7 @@ import { ClientPersonalData } from '../common/client-personal-data';
 import { IdentityIndex } from '../common/identity-index';
 import { ADDRESS_CONTEXT, PERSONAL_DATA_CONTEXT } from '../domain/client.events';
 import type { PersonalDetails } from '../domain/personal-details';
+import { ReportSubjectAccess } from './subject-access.query';
 import type { SubjectAccessReport, SubjectAccessSectionView } from './subject-access.view';
 
 /** The sealed fields of this capability's events and rows, and the context each is sealed under. */
@@ -35,8 +37,8 @@ const ACCESS_LOG_PAGE = 200;
  * blind indexes (which kinds; the hashes mean nothing to anyone), the data key's state and the access log, and the
  * part of every capability registered with `SubjectAccessSections` (intake, referral: docs/adr/0017).
  */
-@Injectable()
-export class SubjectAccessHandler {
+@QueryHandler(ReportSubjectAccess)
+export class SubjectAccessHandler implements IQueryHandler<ReportSubjectAccess> {
   constructor(
     private readonly access: ClientAccess,
     private readonly personalData: ClientPersonalData,
@@ -47,8 +49,10 @@ export class SubjectAccessHandler {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async report(clientId: string): Promise<SubjectAccessReport> {
-    const { state, events } = await this.access.existing(clientId);
+  async execute({ clientId }: ReportSubjectAccess): Promise<SubjectAccessReport> {
+    // Every event decoded on the way (a history this code cannot read is not reported as if it were whole); the
+    // report shows them as stored, with their metadata.
+    const { state, recorded } = await this.access.existing(clientId);
     const key = await this.personalData.find(clientId);
     const keyStatus = await this.personalData.keyStatus(clientId);
     const repositories = this.dataSource;
@@ -74,7 +78,7 @@ export class SubjectAccessHandler {
         ...(keyStatus.state === 'absent' ? {} : { createdAt: keyStatus.createdAt.toISOString() }),
         ...(keyStatus.state === 'shredded' ? { destroyedAt: keyStatus.shreddedAt.toISOString() } : {}),
       },
-      events: events.map((event) => subjectAccessEventView(event, SEALED_FIELDS, open)),
+      events: recorded.map((event) => subjectAccessEventView(event, SEALED_FIELDS, open)),
       readModels: {
         clients_people: people ? row(people) : null,
         clients_register: register ? row(register) : null,

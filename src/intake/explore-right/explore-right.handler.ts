@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { RightsCatalogue } from '../../partners';
 import { needProblems, NOT_OFFERED } from '../domain/input-rules';
 import { IntakeCommands } from '../common/intake-commands';
@@ -13,7 +13,7 @@ export class ExploreRightHandler implements ICommandHandler<ExploreRight> {
   constructor(
     private readonly commands: IntakeCommands,
     private readonly catalogue: RightsCatalogue,
-    private readonly clients: ClientAccessQuery,
+    private readonly clients: ClientAccessList,
   ) {}
 
   execute(command: ExploreRight): Promise<IntakeChange> {

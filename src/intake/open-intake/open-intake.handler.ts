@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { OrganisationDirectory } from '../../partners';
 import { CommandExecutor, newResourceId } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
@@ -29,7 +29,7 @@ import { OpenIntakeRequest } from './open-intake.request';
 export class OpenIntakeHandler implements ICommandHandler<OpenIntake> {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly clients: ClientAccessQuery,
+    private readonly clients: ClientAccessList,
     private readonly organisations: OrganisationDirectory,
     private readonly claims: OpenIntakeClaims,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { OrganisationDirectory } from '../../partners';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { OpenIntakeClaims } from '../common/open-intake-claims';
@@ -19,7 +19,7 @@ export class TransferResponsibilityHandler implements ICommandHandler<TransferRe
   constructor(
     private readonly commands: IntakeCommands,
     private readonly organisations: OrganisationDirectory,
-    private readonly clients: ClientAccessQuery,
+    private readonly clients: ClientAccessList,
     private readonly claims: OpenIntakeClaims,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ClientAccess, ClientAccessQuery } from '../../clients';
+import { type ClientAccess, ClientAccessList } from '../../clients';
 import type { ReferralSent } from '../domain/referral.events';
 import type { ReferralConsentBasis } from '../domain/referral.values';
 
@@ -28,7 +28,7 @@ export function consentFor(
 /** Whether a referral still carries the person's data, asked each time the receiver reads it (a consent may end). */
 @Injectable()
 export class ReferralConsents {
-  constructor(private readonly access: ClientAccessQuery) {}
+  constructor(private readonly access: ClientAccessList) {}
 
   /** Whether the receiver may see the person's data on this referral at `at`: its basis still holds. */
   async stillShared(sent: ReferralSent['data'], at: Date): Promise<boolean> {

@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
 import { today } from '../../shared/domain/today';
 import { ReactionLoop } from '../../shared/projections';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { consentFor } from '../common/referral-consents';
 import { referralStream, ReferralStreams } from '../common/referral-streams';
 import { referralDecider } from '../domain/referral.decider';
@@ -38,7 +38,7 @@ export class ConsentWithdrawalRevocations implements OnApplicationBootstrap, Bef
     private readonly dataSource: DataSource,
     private readonly executor: CommandExecutor,
     private readonly streams: ReferralStreams,
-    private readonly people: ClientAccessQuery,
+    private readonly people: ClientAccessList,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ClientAccessQuery } from '../../clients';
+import { ClientAccessList } from '../../clients';
 import { OrganisationDirectory } from '../../partners';
 import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import { forbidden } from '../../shared/auth/access-problems';
@@ -45,7 +45,7 @@ export class SendReferralHandler {
     private readonly executor: CommandExecutor,
     private readonly trajectories: IntakeTrajectories,
     private readonly organisations: OrganisationDirectory,
-    private readonly clients: ClientAccessQuery,
+    private readonly clients: ClientAccessList,
     private readonly notes: ReferralNotes,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -26,11 +26,18 @@ export class Answer<Body> {
     readonly headers: Readonly<Record<string, string>> = {},
     /** Read models of `@WaitsFor` this answer does not wait for. */
     readonly notAwaited: readonly string[] = [],
+    /** Set when the endpoint answers otherwise than its `@HttpCode`. */
+    readonly status?: number,
   ) {}
 
   /** A command's answer: ETag of the revision it left, read models awaited (`@WaitsFor`), `Location` if created. */
   static written<Body>(body: Body, mark: StreamMark, location?: string): Answer<Body> {
     return new Answer(body, mark, location);
+  }
+
+  /** A create that found its resource there already and wrote nothing: 200 with the resource's `Location`. */
+  static existing<Body>(body: Body, location: string): Answer<Body> {
+    return new Answer(body, undefined, location, {}, [], 200);
   }
 
   /** A read of one resource, with its revision as the ETag for a later `If-Match`. */
@@ -48,7 +55,8 @@ export class Answer<Body> {
    * reads, so a command that wrote none of its events would wait for it in vain.
    */
   notWaitingFor(...projections: readonly string[]): Answer<Body> {
-    return new Answer(this.body, this.mark, this.location, this.headers, [...this.notAwaited, ...projections]);
+    const notAwaited = [...this.notAwaited, ...projections];
+    return new Answer(this.body, this.mark, this.location, this.headers, notAwaited, this.status);
   }
 }
 
@@ -87,6 +95,7 @@ export class AnswerInterceptor implements NestInterceptor {
     }
     if (answer.location !== undefined) void reply.header('location', answer.location);
     for (const [name, value] of Object.entries(answer.headers)) void reply.header(name, value);
+    if (answer.status !== undefined) void reply.code(answer.status);
     return answer.body;
   }
 }

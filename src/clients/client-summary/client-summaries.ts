@@ -6,7 +6,7 @@ import { ClientRegisterRow } from '../client-register/client-register.row';
 import { ClientPersonalData } from '../common/client-personal-data';
 import type { LoadedClient } from '../common/client-streams';
 import type { ConsentRecord, KnownClient } from '../domain/client.decider';
-import type { ClientEvent, SealedPersonalData } from '../domain/client.events';
+import type { SealedPersonalData } from '../domain/client.events';
 import type { ConsentScope, IncomeSource } from '../domain/client.values';
 import { ClientPeopleRow } from './client-people.row';
 import type { ClientView } from './client.view';
@@ -17,7 +17,7 @@ import type { ClientView } from './client.view';
  * `summaryOfStream` answers from the events instead, for when the read models lag behind a write.
  */
 @Injectable()
-export class ClientSummaryQuery {
+export class ClientSummaries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly personalData: ClientPersonalData,
@@ -59,7 +59,7 @@ export class ClientSummaryQuery {
    */
   async summaryOfStream(loaded: LoadedClient & { state: KnownClient }): Promise<ClientView | undefined> {
     const { state } = loaded;
-    const events = loaded.events.map((event) => ({ type: event.type, data: event.data }) as unknown as ClientEvent);
+    const { events } = loaded;
     const registration = events.find((event) => event.type === 'ClientRegistered');
     if (state.status !== 'registered' || registration?.type !== 'ClientRegistered') return undefined;
     const key = await this.personalData.find(state.clientId);

@@ -65,7 +65,7 @@ export class ClientAccess {
  * periods are whole days. An unknown person may be seen by nobody and counted nowhere.
  */
 @Injectable()
-export class ClientAccessQuery {
+export class ClientAccessList {
   constructor(private readonly streams: ClientStreams) {}
 
   /** The person as their stream says now: ask it every question of one command. */

@@ -16,7 +16,7 @@ const COUNTABLE = `EXISTS (
  * personal data was erased are counted like anyone else: anonymously, by id. Eventually consistent.
  */
 @Injectable()
-export class ClientReportingQuery {
+export class ClientReporting {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Of `clientIds`, those whose consent allows counting them on `date`. */

@@ -1,0 +1,52 @@
+import {
+  eventDecoder,
+  integer,
+  nullable,
+  object,
+  oneOf,
+  type Schema,
+  type StoredEvent,
+  string,
+} from '../../shared/domain/event-decoding';
+import type { ClientEvent, SealedPersonalData } from './client.events';
+import { CONSENT_SCOPES, INCOME_SOURCES } from './client.values';
+
+/** The envelope's shape only: what it seals is opened (and checked) where it is opened, with the person's key. */
+const sealed: Schema<SealedPersonalData> = object({
+  $pii: object({ v: oneOf(1), kid: string, iv: string, ct: string, tag: string }),
+});
+
+/** Reads a person's stream (`client-<clientId>`): the one way from a stored event to a `ClientEvent`. */
+export const decodeClientEvent = eventDecoder<ClientEvent>({
+  ClientRegistered: object({
+    clientId: string,
+    registeredBy: string,
+    registeredOn: string,
+    municipalityId: string,
+    household: object({ adults: integer, children: integer }),
+    mainIncomeSource: oneOf(...INCOME_SOURCES),
+    birthYear: integer,
+    personalData: sealed,
+  }),
+  ClientMoved: object({
+    clientId: string,
+    municipalityId: string,
+    previousMunicipalityId: string,
+    effectiveDate: string,
+    address: nullable(sealed),
+  }),
+  ClientConsentGiven: object({
+    clientId: string,
+    consentId: string,
+    scope: oneOf(...CONSENT_SCOPES),
+    organisationId: nullable(string),
+    validFrom: string,
+    validUntil: nullable(string),
+    recordedBy: string,
+  }),
+  ClientConsentWithdrawn: object({ clientId: string, consentId: string, withdrawnOn: string }),
+  ClientPersonalDataErased: object({ clientId: string, erasedOn: string }),
+});
+
+/** The person a stored event of their stream is about (the key of most of this capability's read models). */
+export const clientIdOf = (stored: StoredEvent): string => decodeClientEvent(stored).data.clientId;
