@@ -1,5 +1,5 @@
 import { type Decider, foldEvents } from './decider';
-import { DomainRuleViolation } from './domain-error';
+import { DomainError } from './domain-error';
 
 /**
  * Given/when/then for decider specifications: `given(decider, history).when(command)` is the events decided, and
@@ -15,7 +15,7 @@ export function given<Command, Event, State>(decider: Decider<Command, Event, St
         decider.decide(command, state);
         return undefined;
       } catch (error) {
-        if (error instanceof DomainRuleViolation) return error.code;
+        if (error instanceof DomainError) return error.code;
         throw error;
       }
     },
