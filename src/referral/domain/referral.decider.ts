@@ -350,7 +350,8 @@ function addressedTo(state: KnownReferral, command: ReceiverStep): void {
 }
 
 function allowedFrom(state: KnownReferral, from: readonly ReferralStatus[]): void {
-  if (!from.includes(state.status)) refuse('TRANSITION_NOT_ALLOWED', `Not allowed while the referral is ${state.status}`);
+  if (!from.includes(state.status))
+    refuse('TRANSITION_NOT_ALLOWED', `Not allowed while the referral is ${state.status}`);
 }
 
 /**

@@ -9,6 +9,9 @@ export class RecordFirstContactHandler implements ICommandHandler<RecordFirstCon
   constructor(private readonly steps: ReferralSteps) {}
 
   execute(command: RecordFirstContact): Promise<WrittenReferral> {
-    return this.steps.take(command, StepRequest, (_request, context) => ({ type: 'RecordFirstContact', ...context.dated }));
+    return this.steps.take(command, StepRequest, (_request, context) => ({
+      type: 'RecordFirstContact',
+      ...context.dated,
+    }));
   }
 }

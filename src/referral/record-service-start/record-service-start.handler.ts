@@ -9,6 +9,9 @@ export class RecordServiceStartHandler implements ICommandHandler<RecordServiceS
   constructor(private readonly steps: ReferralSteps) {}
 
   execute(command: RecordServiceStart): Promise<WrittenReferral> {
-    return this.steps.take(command, StepRequest, (_request, context) => ({ type: 'RecordServiceStart', ...context.dated }));
+    return this.steps.take(command, StepRequest, (_request, context) => ({
+      type: 'RecordServiceStart',
+      ...context.dated,
+    }));
   }
 }
