@@ -5,6 +5,7 @@ import { PartnersModule } from '../partners';
 import { PersonalDataCryptoModule } from '../shared/crypto';
 import { PrivacyModule } from '../shared/privacy';
 import { AcceptReferralController } from './accept-referral/accept-referral.controller';
+import { AcceptReferralHandler } from './accept-referral/accept-referral.handler';
 import { IntakeTrajectories } from './common/intake-trajectories';
 import { ReferralAccess } from './common/referral-access';
 import { ReferralConsents } from './common/referral-consents';
@@ -12,10 +13,12 @@ import { ReferralNotes } from './common/referral-notes';
 import { ReferralSender } from './common/referral-sender';
 import { ReferralSteps } from './common/referral-steps';
 import { ReferralStreams } from './common/referral-streams';
-import { ConsentWithdrawalRevocations } from './consent-withdrawals/consent-withdrawal-revocations';
 import { CompleteReferralController } from './complete-referral/complete-referral.controller';
-import { CoordinationController } from './coordination/coordination.controller';
+import { CompleteReferralHandler } from './complete-referral/complete-referral.handler';
+import { ConsentWithdrawalRevocations } from './consent-withdrawals/consent-withdrawal-revocations';
+import { RevokeForWithdrawnConsentHandler } from './consent-withdrawals/revoke-for-withdrawn-consent.handler';
 import { CoordinationFigures } from './coordination/coordination-figures';
+import { CoordinationController } from './coordination/coordination.controller';
 import {
   CountReferralsByStatusHandler,
   ListOverdueReferralsHandler,
@@ -23,31 +26,24 @@ import {
   ReadResponseTimesHandler,
 } from './coordination/coordination.handler';
 import { DeclineReferralController } from './decline-referral/decline-referral.controller';
+import { DeclineReferralHandler } from './decline-referral/decline-referral.handler';
 import { DropReferralController } from './drop-referral/drop-referral.controller';
+import { DropReferralHandler } from './drop-referral/drop-referral.handler';
 import { ReadReferralController } from './read-referral/read-referral.controller';
+import { ReadReferralHandler } from './read-referral/read-referral.handler';
 import { RecordFirstContactController } from './record-first-contact/record-first-contact.controller';
+import { RecordFirstContactHandler } from './record-first-contact/record-first-contact.handler';
 import { RecordServiceStartController } from './record-service-start/record-service-start.controller';
+import { RecordServiceStartHandler } from './record-service-start/record-service-start.handler';
 import { ReferAgainController } from './refer-again/refer-again.controller';
+import { ReferAgainHandler } from './refer-again/refer-again.handler';
 import { ReferralListsController } from './referral-lists/referral-lists.controller';
+import { ListFollowUpHandler, ListReferralsHandler } from './referral-lists/referral-lists.handler';
 import { ReferralLists } from './referral-register/referral-lists';
-import {
-  ListFollowUpHandler,
-  ListReceivedReferralsHandler,
-  ListSentReferralsHandler,
-} from './referral-lists/referral-lists.handler';
 import { RevokeReferralController } from './revoke-referral/revoke-referral.controller';
+import { RevokeReferralHandler } from './revoke-referral/revoke-referral.handler';
 import { SendReferralController } from './send-referral/send-referral.controller';
 import { SendReferralHandler } from './send-referral/send-referral.handler';
-import { AcceptReferralHandler } from './accept-referral/accept-referral.handler';
-import { DeclineReferralHandler } from './decline-referral/decline-referral.handler';
-import { RecordFirstContactHandler } from './record-first-contact/record-first-contact.handler';
-import { RecordServiceStartHandler } from './record-service-start/record-service-start.handler';
-import { CompleteReferralHandler } from './complete-referral/complete-referral.handler';
-import { DropReferralHandler } from './drop-referral/drop-referral.handler';
-import { RevokeReferralHandler } from './revoke-referral/revoke-referral.handler';
-import { ReferAgainHandler } from './refer-again/refer-again.handler';
-import { ReadReferralHandler } from './read-referral/read-referral.handler';
-import { RevokeForWithdrawnConsentHandler } from './consent-withdrawals/revoke-for-withdrawn-consent.handler';
 import { ReferralSubjectAccessSection } from './subject-access/subject-access.section';
 
 /**
@@ -97,8 +93,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     RevokeForWithdrawnConsentHandler,
     // Queries
     ReadReferralHandler,
-    ListReceivedReferralsHandler,
-    ListSentReferralsHandler,
+    ListReferralsHandler,
     ListFollowUpHandler,
     CountReferralsByStatusHandler,
     ListOverdueReferralsHandler,

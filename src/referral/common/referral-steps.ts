@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClassConstructor } from 'class-transformer';
 import { CommandExecutor } from '../../shared/commands/command-executor';
-import type { CalendarDate } from '../../shared/domain/calendar';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
 import { validateRequest } from '../../shared/http/request-validation';
@@ -19,7 +18,6 @@ export interface StepContext {
   /** Who acts and when: the fields every step command has. */
   readonly dated: ReceiverStep;
   readonly asCoordinator: boolean;
-  readonly today: CalendarDate;
 }
 
 /**
@@ -52,7 +50,6 @@ export class ReferralSteps {
       state,
       dated: { actorOrganisationId: caller.user.organisationId, occurredOn: valid.occurredOn ?? date, today: date },
       asCoordinator: party === 'coordinator',
-      today: date,
     });
     const result = await this.executor.execute(
       referralStream(referralId),

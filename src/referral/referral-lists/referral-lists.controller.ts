@@ -7,7 +7,7 @@ import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { PageQuery } from '../../shared/http/pagination';
 import { FollowUpPage, ReferralSummaryPage } from '../referral-register/referral-summary.view';
 import { ListReferralsRequest } from './list-referrals.request';
-import { ListFollowUp, ListReceivedReferrals, ListSentReferrals } from './referral-lists.query';
+import { ListFollowUp, ListReferrals } from './referral-lists.query';
 
 /**
  * The work lists of a social worker's organisation, always its own: what it received (inbox), what it sent
@@ -27,7 +27,7 @@ export class ReferralListsController {
   )
   @ApiOkResponse({ type: ReferralSummaryPage })
   inbox(@Query() query: ListReferralsRequest, @Caller() caller: Caller): Promise<ReferralSummaryPage> {
-    return this.queries.execute(new ListReceivedReferrals(caller, query, query)) as Promise<ReferralSummaryPage>;
+    return this.queries.execute(new ListReferrals(caller, 'inbox', query, query)) as Promise<ReferralSummaryPage>;
   }
 
   @Get('outbox')
@@ -38,7 +38,7 @@ export class ReferralListsController {
   )
   @ApiOkResponse({ type: ReferralSummaryPage })
   outbox(@Query() query: ListReferralsRequest, @Caller() caller: Caller): Promise<ReferralSummaryPage> {
-    return this.queries.execute(new ListSentReferrals(caller, query, query)) as Promise<ReferralSummaryPage>;
+    return this.queries.execute(new ListReferrals(caller, 'outbox', query, query)) as Promise<ReferralSummaryPage>;
   }
 
   @Get('follow-up')

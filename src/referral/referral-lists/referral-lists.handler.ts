@@ -5,29 +5,17 @@ import { today } from '../../shared/domain/today';
 import type { Page } from '../../shared/http/pagination';
 import { ReferralLists } from '../referral-register/referral-lists';
 import type { FollowUpView, ReferralSummaryView } from '../referral-register/referral-summary.view';
-import { ListFollowUp, ListReceivedReferrals, ListSentReferrals } from './referral-lists.query';
+import { ListFollowUp, ListReferrals } from './referral-lists.query';
 
-@QueryHandler(ListReceivedReferrals)
-export class ListReceivedReferralsHandler implements IQueryHandler<ListReceivedReferrals> {
+@QueryHandler(ListReferrals)
+export class ListReferralsHandler implements IQueryHandler<ListReferrals> {
   constructor(
     private readonly lists: ReferralLists,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ caller, filter, page }: ListReceivedReferrals): Promise<Page<ReferralSummaryView>> {
-    return this.lists.inbox(caller.user.organisationId, today(this.clock), filter, page);
-  }
-}
-
-@QueryHandler(ListSentReferrals)
-export class ListSentReferralsHandler implements IQueryHandler<ListSentReferrals> {
-  constructor(
-    private readonly lists: ReferralLists,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  execute({ caller, filter, page }: ListSentReferrals): Promise<Page<ReferralSummaryView>> {
-    return this.lists.outbox(caller.user.organisationId, today(this.clock), filter, page);
+  execute({ caller, box, filter, page }: ListReferrals): Promise<Page<ReferralSummaryView>> {
+    return this.lists[box](caller.user.organisationId, today(this.clock), filter, page);
   }
 }
 

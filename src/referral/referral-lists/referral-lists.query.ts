@@ -4,21 +4,11 @@ import type { Page } from '../../shared/http/pagination';
 import type { PageRequest, ReferralListFilter } from '../referral-register/referral-lists';
 import type { FollowUpView, ReferralSummaryView } from '../referral-register/referral-summary.view';
 
-/** The referrals the caller's organisation received (its inbox), overdue first. */
-export class ListReceivedReferrals extends Query<Page<ReferralSummaryView>> {
+/** The referrals the caller's organisation received (its inbox) or sent (its outbox), overdue first. */
+export class ListReferrals extends Query<Page<ReferralSummaryView>> {
   constructor(
     readonly caller: Caller,
-    readonly filter: ReferralListFilter,
-    readonly page: PageRequest,
-  ) {
-    super();
-  }
-}
-
-/** The referrals the caller's organisation sent (its outbox), overdue first. */
-export class ListSentReferrals extends Query<Page<ReferralSummaryView>> {
-  constructor(
-    readonly caller: Caller,
+    readonly box: 'inbox' | 'outbox',
     readonly filter: ReferralListFilter,
     readonly page: PageRequest,
   ) {
