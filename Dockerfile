@@ -14,6 +14,8 @@ ENV NODE_OPTIONS=--max-old-space-size=256
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# `npm run token`, `keys:rotate`, `restore:fixup`, `projections:rebuild` run dist/cli through this launcher.
+COPY scripts ./scripts
 COPY package.json ./
 USER node
 EXPOSE 3000

@@ -3,6 +3,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { readdirSync } from 'node:fs';
+
+/** The capabilities: the folders of `src/` that register one (`<name>.capability.ts`), so the list cannot go stale. */
+const capabilities = readdirSync('src', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .filter((name) => readdirSync(`src/${name}`).includes(`${name}.capability.ts`));
+
+/** A capability reaches another only through its `index.ts` (ADR 0005): `../../partners`, never a file inside. */
+const otherCapabilitiesInternals = (own) =>
+  capabilities
+    .filter((other) => other !== own)
+    .map((other) => ({
+      regex: `^(?:\\.\\./)+${other}/(?!index$).+`,
+      message: `Import ${other} through its index.ts only (docs/adr/0005-layout-and-dependency-rules.md).`,
+    }));
 
 const frameworkModules = [
   '@nestjs/*',
@@ -36,6 +52,10 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  ...capabilities.map((capability) => ({
+    files: [`src/${capability}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: otherCapabilitiesInternals(capability) }] },
+  })),
   {
     // Deciders and events are pure: no framework, no database, no I/O, no clock.
     files: ['src/**/domain/**/*.ts'],
@@ -44,6 +64,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            ...otherCapabilitiesInternals(undefined),
             { group: frameworkModules, message: 'domain/ stays pure: no framework, database or I/O imports.' },
             {
               group: ['**/shared/*/!(domain)*', '**/shared/!(domain)/**'],

@@ -11,16 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules', '.cache', 'onthaal-bench');
 
-const SWC_OPTIONS = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
-    keepClassNames: true,
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const { SWC_OPTIONS: TYPESCRIPT } = createRequire(import.meta.url)('../scripts/typescript.js');
+const SWC_OPTIONS = { ...TYPESCRIPT, sourceMaps: 'inline' };
 
 function compileFolder(folder) {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {

@@ -13,6 +13,7 @@ import { describeAccess } from './shared/auth/openapi-access';
 import { trackRoutes } from './shared/auth/route-inventory';
 import { answerClientError, answerFrameworkError, MAX_URL_LENGTH } from './shared/http/framework-errors';
 import { installJsonBodyParser } from './shared/http/json-body';
+import { completeDocument } from './shared/http/openapi-examples';
 import { ProblemException } from './shared/http/problem-details';
 import { RequestParametersInterceptor } from './shared/http/request-parameters';
 import { createValidationPipe } from './shared/http/validation';
@@ -139,6 +140,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   );
   describeAccess(document);
   app.useGlobalInterceptors(new RequestParametersInterceptor(document));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, completeDocument(document), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

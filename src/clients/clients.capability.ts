@@ -1,4 +1,4 @@
-import type { Capability } from '../capabilities';
+import type { Capability } from '../shared/capability';
 import { PersonalDataKekGenerations1765065600023, PersonalDataKeys1764547200000 } from '../shared/crypto';
 import { ClientConsentRow } from './client-consents/client-consent.row';
 import { ClientsConsents1764547200005 } from './client-consents/client-consents.migration';

@@ -1,4 +1,4 @@
-import type { Capability } from '../capabilities';
+import type { Capability } from '../shared/capability';
 import { ImpactAnalystAccess1765065600001 } from './analyst-access/analyst-access.migration';
 import { ImpactPublishedCells1765065600022 } from './analyst-access/published-cells.migration';
 import { ImpactFacts1765065600000 } from './facts/impact-facts.migration';

@@ -3,7 +3,7 @@ import { AnalystRole } from './analyst-access/analyst-role';
 import { PublicationSettings } from './analyst-access/publication-settings';
 import { PublishedCells } from './analyst-access/published-cells';
 import { IndicatorStore } from './infrastructure/indicator-store';
-import { ReadIndicatorHandler } from './read-indicators/read-indicator.handler';
+import { ListIndicatorsHandler, ReadIndicatorHandler } from './read-indicators/read-indicator.handler';
 import { ReadIndicatorsController } from './read-indicators/read-indicators.controller';
 
 /**
@@ -12,6 +12,13 @@ import { ReadIndicatorsController } from './read-indicators/read-indicators.cont
  */
 @Module({
   controllers: [ReadIndicatorsController],
-  providers: [IndicatorStore, ReadIndicatorHandler, PublicationSettings, PublishedCells, AnalystRole],
+  providers: [
+    IndicatorStore,
+    ReadIndicatorHandler,
+    ListIndicatorsHandler,
+    PublicationSettings,
+    PublishedCells,
+    AnalystRole,
+  ],
 })
 export class ImpactModule {}

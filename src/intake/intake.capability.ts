@@ -1,4 +1,4 @@
-import type { Capability } from '../capabilities';
+import type { Capability } from '../shared/capability';
 import { IntakeOpenClaims1764633600001 } from './common/open-intake-claims.migration';
 import { IntakeTrajectories1764633600002 } from './intake-trajectories/intake-trajectories.migration';
 import { intakeTrajectoriesProjection } from './intake-trajectories/intake-trajectories.projection';

@@ -1,4 +1,4 @@
-import type { Capability } from '../capabilities';
+import type { Capability } from '../shared/capability';
 import { PartnersContributionSchedules1764460800003 } from './contribution-schedule/contribution-schedule.migration';
 import { contributionScheduleProjection } from './contribution-schedule/contribution-schedule.projection';
 import { ContributionScheduleRow } from './contribution-schedule/contribution-schedule.row';

@@ -1,4 +1,4 @@
-import type { Capability } from '../capabilities';
+import type { Capability } from '../shared/capability';
 import { ReferralModule } from './referral.module';
 import { ReferralRow } from './referral-register/referral.row';
 import { Referrals1764806400000 } from './referral-register/referrals.migration';

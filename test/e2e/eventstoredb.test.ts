@@ -4,8 +4,8 @@ import { authHeader } from '../support/auth';
 import { startEsdbTestServer, type EsdbTestServer } from '../support/esdb-test-server';
 
 /**
- * The service configured for EventStoreDB (ARCHITECTURE §4): events go to the EventStoreDB test server, read models
- * to PGlite, and projections follow `$all` through the real client.
+ * The service configured for EventStoreDB (docs/architecture.md §4): events go to the EventStoreDB test server, read
+ * models to PGlite, and projections follow `$all` through the real client.
  */
 describe('the service on EventStoreDB', () => {
   let esdb: EsdbTestServer;

@@ -267,10 +267,10 @@ export type AppendedCases = Awaited<ReturnType<typeof appendCases>>;
 export async function waitForAppended(runner: ProjectionRunner, appended: AppendedCases): Promise<void> {
   const names = new Set(runner.status().map((status) => status.name));
   if (names.has('event-type-counts')) {
-    expect(await runner.waitFor('event-type-counts', appended.lastPosition, 15_000)).toBe(true);
+    expect(await runner.waitFor('event-type-counts', appended.lastPosition, 60_000)).toBe(true);
   }
   if (names.has('case-timeline')) {
-    expect(await runner.waitFor('case-timeline', appended.lastCasePosition, 15_000)).toBe(true);
+    expect(await runner.waitFor('case-timeline', appended.lastCasePosition, 60_000)).toBe(true);
   }
 }
 
@@ -333,7 +333,7 @@ export async function eventually<T>(
   what: string,
   probe: () => Promise<T> | T,
   condition: (value: T) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

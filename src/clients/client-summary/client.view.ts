@@ -11,8 +11,8 @@ export class AddressView {
 }
 
 export class HouseholdView {
-  @ApiProperty() adults!: number;
-  @ApiProperty() children!: number;
+  @ApiProperty({ type: 'integer' }) adults!: number;
+  @ApiProperty({ type: 'integer' }) children!: number;
 }
 
 /** A person's summary, for the organisations that may see them. Every read is in the access log. */
@@ -33,5 +33,6 @@ export class ClientView {
   @ApiProperty({ description: 'The organisation that registered the person.' }) registeredBy!: string;
   @ApiProperty({ format: 'date' }) registeredOn!: string;
   @ApiProperty({ type: [ConsentView] }) consents!: ConsentView[];
-  @ApiProperty({ description: 'The revision; send it back as `If-Match: "<revision>"`.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The revision; send it back as `If-Match: "<revision>"`.' })
+  revision!: number;
 }

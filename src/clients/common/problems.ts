@@ -30,7 +30,7 @@ export function clientErased(): ProblemException {
 export const CLIENT_API_TEXTS: ApiTexts = {
   resource: 'person',
   problems: {
-    404: 'No such person (or consent).',
+    404: 'No such person (`CLIENT_NOT_FOUND`), or consent (`CONSENT_NOT_FOUND`).',
     410: "`CLIENT_ERASED`: the person's personal data has been erased.",
   },
 };

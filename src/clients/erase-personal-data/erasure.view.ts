@@ -4,5 +4,5 @@ export class ErasureView {
   @ApiProperty({ format: 'uuid' }) clientId!: string;
   @ApiProperty({ enum: ['erased'] }) status!: 'erased';
   @ApiProperty({ format: 'date' }) erasedOn!: string;
-  @ApiProperty({ description: "The person's revision (also the ETag)." }) revision!: number;
+  @ApiProperty({ type: 'integer', description: "The person's revision (also the ETag)." }) revision!: number;
 }

@@ -7,5 +7,5 @@ export class MoveView {
   @ApiProperty({ format: 'date' }) effectiveDate!: string;
   @ApiProperty({ format: 'uuid', description: 'The municipality of residence today, after this move.' })
   currentMunicipalityId!: string;
-  @ApiProperty({ description: "The person's revision (also the ETag)." }) revision!: number;
+  @ApiProperty({ type: 'integer', description: "The person's revision (also the ETag)." }) revision!: number;
 }

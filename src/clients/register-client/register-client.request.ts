@@ -18,13 +18,13 @@ import { AddressRequest } from '../common/address.request';
 import { INCOME_SOURCES, type IncomeSource, MAX_HOUSEHOLD_MEMBERS, MAX_NAME_LENGTH } from '../domain/client.values';
 
 export class HouseholdRequest {
-  @ApiProperty({ minimum: 0, maximum: MAX_HOUSEHOLD_MEMBERS, example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_HOUSEHOLD_MEMBERS, example: 1 })
   @IsInt()
   @Min(0)
   @Max(MAX_HOUSEHOLD_MEMBERS)
   adults!: number;
 
-  @ApiProperty({ minimum: 0, maximum: MAX_HOUSEHOLD_MEMBERS, example: 2 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_HOUSEHOLD_MEMBERS, example: 2 })
   @IsInt()
   @Min(0)
   @Max(MAX_HOUSEHOLD_MEMBERS)

@@ -11,7 +11,7 @@ export class RegistrationView {
   })
   outcome!: 'registered' | 'already_registered';
 
-  @ApiPropertyOptional({ description: "The person's revision (also the ETag), after a registration." })
+  @ApiPropertyOptional({ type: 'integer', description: "The person's revision (also the ETag), after a registration." })
   revision?: number;
 
   @ApiProperty({

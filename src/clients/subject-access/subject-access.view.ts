@@ -9,7 +9,7 @@ const SEALED_VALUES =
   'Sealed values appear opened or, once the key is destroyed, as `{ "sealed": true, "readable": false }`.';
 
 export class SubjectAccessEventView implements EventView {
-  @ApiProperty() revision!: number;
+  @ApiProperty({ type: 'integer' }) revision!: number;
   @ApiProperty() type!: string;
   @ApiProperty({ format: 'date-time', description: 'When it was recorded.' }) recordedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it happened.' })

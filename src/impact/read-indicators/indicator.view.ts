@@ -16,7 +16,8 @@ export class BreakdownView {
 
 export class IndicatorDefinitionView {
   @ApiProperty({ example: 'referral_acceptance_rate' }) code!: string;
-  @ApiProperty({ description: 'Raised whenever the definition changes what the figures mean.' }) version!: number;
+  @ApiProperty({ type: 'integer', description: 'Raised whenever the definition changes what the figures mean.' })
+  version!: number;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: ['per_1000_inhabitants', 'share', 'count', 'days', 'rights_per_intake', 'score_points'] })
   unit!: string;
@@ -28,7 +29,8 @@ export class IndicatorDefinitionView {
 }
 
 export class IndicatorListView {
-  @ApiProperty({ description: 'Figures based on fewer people are suppressed.' }) suppressionThreshold!: number;
+  @ApiProperty({ type: 'integer', description: 'Figures based on fewer people are suppressed.' })
+  suppressionThreshold!: number;
   @ApiProperty({ type: [IndicatorDefinitionView] }) indicators!: IndicatorDefinitionView[];
 }
 
@@ -39,18 +41,32 @@ export class PositionView {
 
 export class IndicatorCellView {
   @ApiProperty({ example: '2026-Q1' }) period!: string;
-  @ApiProperty({ example: '2026-01-01' }) periodStart!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Null: the region.' }) municipalityId!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Null when the municipality is not known by name.' })
+  @ApiProperty({ format: 'date', example: '2026-01-01' }) periodStart!: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Null: the region.' })
+  municipalityId!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Null when the municipality is not known by name.',
+  })
   municipalityName!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'A category of the breakdown, `all` for its total, `median` or `p90` for a statistic; null if none.',
   })
   category!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Null when suppressed or when there is nothing to measure.' })
+  @ApiPropertyOptional({
+    type: 'number',
+    nullable: true,
+    description: 'Null when suppressed or when there is nothing to measure.',
+  })
   value!: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'What the value is based on (see `observation`).' })
+  @ApiPropertyOptional({
+    type: 'number',
+    nullable: true,
+    description: 'What the value is based on (see `observation`).',
+  })
   base!: number | null;
   @ApiProperty() suppressed!: boolean;
 }
@@ -58,13 +74,17 @@ export class IndicatorCellView {
 export class IndicatorResultView {
   @ApiProperty({ type: IndicatorDefinitionView }) indicator!: IndicatorDefinitionView;
   @ApiProperty({ enum: ['month', 'quarter', 'year'] }) period!: string;
-  @ApiProperty({ description: 'The first day of the first period.' }) from!: string;
-  @ApiProperty({ description: 'The last day of the last period.' }) to!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Facts recorded after this instant were left out.' })
+  @ApiProperty({ format: 'date', description: 'The first day of the first period.' }) from!: string;
+  @ApiProperty({ format: 'date', description: 'The last day of the last period.' }) to!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Facts recorded after this instant were left out.',
+  })
   asOf!: string | null;
-  @ApiPropertyOptional({ nullable: true }) municipalityId!: string | null;
-  @ApiPropertyOptional({ nullable: true }) organisationId!: string | null;
-  @ApiProperty() suppressionThreshold!: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) municipalityId!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) organisationId!: string | null;
+  @ApiProperty({ type: 'integer' }) suppressionThreshold!: number;
   @ApiPropertyOptional({
     type: PositionView,
     nullable: true,

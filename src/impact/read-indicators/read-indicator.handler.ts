@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { brusselsDateOf, isCalendarDate, type CalendarDate } from '../../shared/domain/calendar';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
@@ -11,6 +12,7 @@ import { IndicatorStore } from '../infrastructure/indicator-store';
 import { publishedTable } from '../infrastructure/published-table';
 import { IndicatorQueryRequest, REGION } from './indicator-query.request';
 import type { IndicatorDefinitionView, IndicatorListView, IndicatorResultView } from './indicator.view';
+import { ListIndicators, ReadIndicator } from './read-indicators.query';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -37,20 +39,30 @@ function viewOf(definition: IndicatorDefinition): IndicatorDefinitionView {
   };
 }
 
-/** The analysts' questions: which indicators exist, and one indicator's published figures. */
-@Injectable()
-export class ReadIndicatorHandler {
+/** Which indicators exist, with the threshold their figures are suppressed below. */
+@QueryHandler(ListIndicators)
+export class ListIndicatorsHandler implements IQueryHandler<ListIndicators> {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  execute(): Promise<IndicatorListView> {
+    return Promise.resolve({
+      suppressionThreshold: this.config.impact.suppressionThreshold,
+      indicators: INDICATORS.map(viewOf),
+    });
+  }
+}
+
+/** One indicator's published figures: every query parameter checked in one 400, then the suppressed table. */
+@QueryHandler(ReadIndicator)
+export class ReadIndicatorHandler implements IQueryHandler<ReadIndicator> {
   constructor(
     private readonly store: IndicatorStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  list(): IndicatorListView {
-    return { suppressionThreshold: this.threshold, indicators: INDICATORS.map(viewOf) };
-  }
-
-  async read(code: string, query: unknown): Promise<IndicatorResultView> {
+  async execute({ code, parameters }: ReadIndicator): Promise<IndicatorResultView> {
+    const query = parameters;
     const definition = findIndicator(code);
     const request = await validateRequest(IndicatorQueryRequest, query ?? {}, async (request, invalid) => {
       const problems: FieldProblem[] = [];

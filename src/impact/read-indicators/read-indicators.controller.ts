@@ -1,12 +1,13 @@
-import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Roles } from '../../shared/auth/access.decorators';
+import { Answer } from '../../shared/http/answer';
 import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { PERIODS } from '../domain/periods';
 import { toCsv } from './indicator-csv';
 import { IndicatorListView, IndicatorResultView } from './indicator.view';
-import { ReadIndicatorHandler } from './read-indicator.handler';
+import { ListIndicators, ReadIndicator } from './read-indicators.query';
 
 export const CSV_CONTENT_TYPE = 'text/csv';
 
@@ -17,14 +18,14 @@ export const CSV_CONTENT_TYPE = 'text/csv';
 @ApiTags('Impact measurement')
 @Controller('impact/indicators')
 export class ReadIndicatorsController {
-  constructor(private readonly handler: ReadIndicatorHandler) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('analyst', 'coordinator')
   @ApiQueryEndpoint('List the indicators', 'Every indicator with its code, version, unit and definition.')
   @ApiOkResponse({ type: IndicatorListView })
-  list(): IndicatorListView {
-    return this.handler.list();
+  list(): Promise<IndicatorListView> {
+    return this.queries.execute(new ListIndicators());
   }
 
   @Get(':code')
@@ -60,17 +61,17 @@ export class ReadIndicatorsController {
   })
   @ApiProduces('application/json', CSV_CONTENT_TYPE)
   @ApiOkResponse({ type: IndicatorResultView })
+  @Header('vary', 'Accept')
   async read(
     @Param('code') code: string,
     @Query() query: unknown,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<IndicatorResultView | string> {
-    const result = await this.handler.read(code, query);
-    void reply.header('vary', 'Accept');
+  ): Promise<IndicatorResultView | Answer<string>> {
+    const result = await this.queries.execute(new ReadIndicator(code, query));
     if (!accept?.toLowerCase().includes(CSV_CONTENT_TYPE)) return result;
-    void reply.header('content-type', `${CSV_CONTENT_TYPE}; charset=utf-8`);
-    void reply.header('content-disposition', `attachment; filename="${result.indicator.code}.csv"`);
-    return toCsv(result);
+    return Answer.represented(toCsv(result), {
+      'content-type': `${CSV_CONTENT_TYPE}; charset=utf-8`,
+      'content-disposition': `attachment; filename="${result.indicator.code}.csv"`,
+    });
   }
 }

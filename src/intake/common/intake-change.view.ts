@@ -9,7 +9,10 @@ export class IntakeChangeView {
   @ApiProperty({ description: 'The organisation responsible now.' }) organisationId!: string;
   @ApiProperty({ type: String, nullable: true, description: "The caseworker's user id." })
   caseworkerId!: string | null;
-  @ApiProperty({ description: 'The revision (also the ETag); send it back as `If-Match: "<revision>"`.' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The revision (also the ETag); send it back as `If-Match: "<revision>"`.',
+  })
   revision!: number;
   @ApiPropertyOptional({ format: 'uuid', description: 'The assessment recorded (assessments only).' })
   assessmentId?: string;

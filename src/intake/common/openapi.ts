@@ -2,7 +2,7 @@ import { applyDecorators, HttpCode, Post, type Type } from '@nestjs/common';
 import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
 import { AccessLogged } from '../../shared/auth/access-log/access-logged.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint, ApiProblemsWith } from '../../shared/http/openapi';
 import { IntakeChangeView } from './intake-change.view';
 
 export const INTAKE_TAG = 'Intake trajectories';
@@ -15,7 +15,11 @@ export const INTAKE_ACCESS_LOG = { resource: 'intakeTrajectory', idParam: 'traje
  * trajectory, 409 a rule with its code, 412 a stale `If-Match`; 403 also when another organisation is responsible).
  */
 export function ApiIntakeCommand(summary: string, description: string): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiTags(INTAKE_TAG), ApiCommandEndpoint(summary, description), ApiProblems(404));
+  return applyDecorators(
+    ApiTags(INTAKE_TAG),
+    ApiCommandEndpoint(summary, description),
+    ApiProblemsWith({ problems: { 404: 'No such trajectory (`INTAKE_TRAJECTORY_NOT_FOUND`).' } }, 404),
+  );
 }
 
 export interface TrajectoryCommandEndpoint {

@@ -4,7 +4,7 @@ import { DATE_PATTERN, DatedRequest } from '../common/dated.request';
 
 export class GrantRightRequest extends DatedRequest {
   @ApiPropertyOptional({
-    type: Number,
+    type: 'integer',
     nullable: true,
     minimum: 0,
     description: 'Euro cents per period, where the right is an amount (a supplementary allowance).',

@@ -12,8 +12,9 @@ export class CaseloadItemView {
   @ApiProperty({ format: 'date', type: String, nullable: true }) closedOn!: string | null;
   @ApiProperty({ format: 'date', description: 'The latest date one of its facts happened on.' })
   lastActivityOn!: string;
-  @ApiProperty({ description: 'Days from the opening to the closure, or to today while open.' }) daysOpen!: number;
-  @ApiProperty() revision!: number;
+  @ApiProperty({ type: 'integer', description: 'Days from the opening to the closure, or to today while open.' })
+  daysOpen!: number;
+  @ApiProperty({ type: 'integer' }) revision!: number;
 }
 
 export class CaseloadPage implements Page<CaseloadItemView> {

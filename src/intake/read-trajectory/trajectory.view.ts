@@ -52,7 +52,7 @@ export class RightView {
   @ApiProperty({ format: 'date', type: String, nullable: true, description: 'The latest application.' })
   appliedOn!: string | null;
   @ApiProperty({ format: 'date', type: String, nullable: true }) grantedOn!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Euro cents per period.' }) amountCents!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Euro cents per period.' }) amountCents!: number | null;
   @ApiProperty({ format: 'date', type: String, nullable: true }) grantedUntil!: string | null;
   @ApiProperty({ format: 'date', type: String, nullable: true, description: 'The latest refusal.' })
   refusedOn!: string | null;
@@ -80,7 +80,7 @@ export class TrajectoryReferralView {
 }
 
 export class TimelineEntryView {
-  @ApiProperty({ description: 'The revision of the event in the trajectory.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The revision of the event in the trajectory.' }) revision!: number;
   @ApiProperty({ enum: INTAKE_EVENT_TYPES }) type!: string;
   @ApiProperty({ format: 'date', description: 'When it happened.' }) occurredOn!: string;
   @ApiProperty({ format: 'date-time', description: 'When it was recorded.' }) recordedAt!: string;
@@ -111,7 +111,10 @@ export class TrajectoryView {
   @ApiProperty({ enum: INTAKE_OUTCOMES, nullable: true }) outcome!: IntakeOutcome | null;
   @ApiProperty({ format: 'date', description: 'The latest date one of its facts happened on.' })
   lastActivityOn!: string;
-  @ApiProperty({ description: 'Days from the opening to the closure, or to today (or the as-of date) while open.' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Days from the opening to the closure, or to today (or the as-of date) while open.',
+  })
   daysOpen!: number;
   @ApiProperty({ type: [AssessmentView] }) assessments!: AssessmentView[];
   @ApiProperty({ type: [NeedView] }) needs!: NeedView[];
@@ -127,7 +130,10 @@ export class TrajectoryView {
   timeline!: TimelineEntryView[];
   @ApiProperty({ type: AsOfView, nullable: true, description: 'Set when this is the trajectory as of a moment.' })
   asOf!: AsOfView | null;
-  @ApiProperty({ description: 'The revision of the last event shown; also the ETag of a current answer.' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'The revision of the last event shown; also the ETag of a current answer.',
+  })
   revision!: number;
 }
 

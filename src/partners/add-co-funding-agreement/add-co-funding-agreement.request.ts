@@ -18,13 +18,17 @@ export class AddCoFundingAgreementRequest {
   @IsEuros('baseRatePerInhabitant')
   baseRatePerInhabitant!: string;
 
-  @ApiProperty({ example: 2021, minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiProperty({ type: 'integer', example: 2021, minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsInt()
   @Min(FIRST_YEAR)
   @Max(LAST_YEAR)
   firstWorkingYear!: number;
 
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Omit or null: until further notice.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'Omit or null: until further notice.',
+  })
   @IsOptional()
   @IsInt()
   @Min(FIRST_YEAR)

@@ -7,38 +7,47 @@ export class CoFundingView {
   @ApiProperty({ format: 'uuid' }) agreementId!: string;
   @ApiProperty() coFunderName!: string;
   @ApiProperty({ example: '0.53' }) baseRatePerInhabitant!: string;
-  @ApiProperty({ example: '13227.00', description: 'Paid back by the co-funder: whole euros, rounded down.' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '13227.00',
+    description: 'Paid back by the co-funder: whole euros, rounded down.',
+  })
   repayment!: string | null;
-  @ApiProperty({ example: 1322700, nullable: true, type: Number }) repaymentCents!: number | null;
+  @ApiProperty({ type: 'integer', example: 1322700, nullable: true }) repaymentCents!: number | null;
 }
 
 export class ContributionLineView {
   @ApiProperty({ format: 'uuid' }) municipalityId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'Null: no figure recorded for the population year.' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Null: no figure recorded for the population year.',
+  })
   population!: number | null;
   @ApiProperty() populationApproximate!: boolean;
   @ApiProperty({ nullable: true, type: String, example: '28144.00' }) amount!: string | null;
-  @ApiProperty({ nullable: true, type: Number, example: 2814400 }) amountCents!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 2814400 }) amountCents!: number | null;
   @ApiProperty({ nullable: true, type: CoFundingView }) coFunding!: CoFundingView | null;
   @ApiProperty({ nullable: true, type: String, example: '14917.00', description: 'What the municipality pays.' })
   netAmount!: string | null;
-  @ApiProperty({ nullable: true, type: Number }) netAmountCents!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) netAmountCents!: number | null;
 }
 
 export class ContributionTotalsView {
-  @ApiProperty() population!: number;
+  @ApiProperty({ type: 'integer' }) population!: number;
   @ApiProperty() amount!: string;
-  @ApiProperty() amountCents!: number;
+  @ApiProperty({ type: 'integer' }) amountCents!: number;
   @ApiProperty() repayment!: string;
-  @ApiProperty() repaymentCents!: number;
+  @ApiProperty({ type: 'integer' }) repaymentCents!: number;
   @ApiProperty() netAmount!: string;
-  @ApiProperty() netAmountCents!: number;
+  @ApiProperty({ type: 'integer' }) netAmountCents!: number;
 }
 
 export class ContributionReportView {
-  @ApiProperty({ example: 2025 }) workingYear!: number;
-  @ApiProperty({ example: 2024, description: 'Populations are counted on 1 January of this year.' })
+  @ApiProperty({ type: 'integer', example: 2025 }) workingYear!: number;
+  @ApiProperty({ type: 'integer', example: 2024, description: 'Populations are counted on 1 January of this year.' })
   populationYear!: number;
   @ApiProperty({ type: RatePeriodView }) ratePeriod!: RatePeriodView;
   @ApiProperty({ type: [ContributionLineView], description: 'One line per member municipality, by name.' })

@@ -45,7 +45,12 @@ export class ChangeOrganisationRequest {
   @MaxLength(100, { each: true })
   services?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1, maximum: MAX_RESPONSE_DEADLINE_DAYS })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_RESPONSE_DEADLINE_DAYS,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -17,7 +17,7 @@ export class MunicipalityParams {
 }
 
 export class PopulationParams extends MunicipalityParams {
-  @ApiProperty({ description: 'The population is counted on 1 January of this year.' })
+  @ApiProperty({ type: 'integer', description: 'The population is counted on 1 January of this year.' })
   @Type(() => Number)
   @IsInt()
   @Min(FIRST_YEAR)
@@ -44,7 +44,7 @@ export class CoFundingAgreementParams {
 }
 
 export class WorkingYearParams {
-  @ApiProperty({ example: 2025 })
+  @ApiProperty({ type: 'integer', example: 2025 })
   @Type(() => Number)
   @IsInt()
   @Min(FIRST_YEAR)

@@ -5,9 +5,9 @@ import { formatEuros } from '../domain/money';
 export class RatePeriodView {
   @ApiProperty({ format: 'uuid' }) ratePeriodId!: string;
   @ApiProperty({ example: '1.00', description: 'Euros per inhabitant, an exact decimal.' }) ratePerInhabitant!: string;
-  @ApiProperty({ example: 100 }) rateCentsPerInhabitant!: number;
-  @ApiProperty() firstWorkingYear!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Null: until further notice.' })
+  @ApiProperty({ type: 'integer', example: 100 }) rateCentsPerInhabitant!: number;
+  @ApiProperty({ type: 'integer' }) firstWorkingYear!: number;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Null: until further notice.' })
   lastWorkingYear!: number | null;
   @ApiProperty({ nullable: true, type: String }) basis!: string | null;
 }
@@ -18,15 +18,16 @@ export class CoFundingAgreementView {
   @ApiProperty() coFunderName!: string;
   @ApiProperty({ example: '0.53', description: 'The co-funder pays back the rate above this, per inhabitant.' })
   baseRatePerInhabitant!: string;
-  @ApiProperty({ example: 53 }) baseRateCentsPerInhabitant!: number;
-  @ApiProperty() firstWorkingYear!: number;
-  @ApiProperty({ nullable: true, type: Number }) lastWorkingYear!: number | null;
+  @ApiProperty({ type: 'integer', example: 53 }) baseRateCentsPerInhabitant!: number;
+  @ApiProperty({ type: 'integer' }) firstWorkingYear!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) lastWorkingYear!: number | null;
 }
 
 export class ContributionScheduleView {
   @ApiProperty({ type: [RatePeriodView], description: 'Earliest first.' }) ratePeriods!: RatePeriodView[];
   @ApiProperty({ type: [CoFundingAgreementView] }) coFundingAgreements!: CoFundingAgreementView[];
-  @ApiProperty({ description: 'The revision; send it back as `If-Match: "<revision>"`.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The revision; send it back as `If-Match: "<revision>"`.' })
+  revision!: number;
 }
 
 export function toRatePeriodView(period: RatePeriod): RatePeriodView {

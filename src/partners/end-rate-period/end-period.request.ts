@@ -3,7 +3,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { FIRST_YEAR, LAST_YEAR } from '../domain/reference-values';
 
 export class EndPeriodRequest {
-  @ApiProperty({ example: 2026, description: 'The last working year the period covers.' })
+  @ApiProperty({ type: 'integer', example: 2026, description: 'The last working year the period covers.' })
   @IsInt()
   @Min(FIRST_YEAR)
   @Max(LAST_YEAR)

@@ -3,8 +3,8 @@ import type { MunicipalityState } from '../domain/municipality.decider';
 import type { Page } from '../../shared/http/pagination';
 
 export class PopulationView {
-  @ApiProperty({ description: 'The population is counted on 1 January of this year.' }) year!: number;
-  @ApiProperty() population!: number;
+  @ApiProperty({ type: 'integer', description: 'The population is counted on 1 January of this year.' }) year!: number;
+  @ApiProperty({ type: 'integer' }) population!: number;
   @ApiProperty({ description: 'An estimate no official source backs.' }) approximate!: boolean;
   @ApiProperty({ nullable: true, type: String }) source!: string | null;
   @ApiProperty({ description: 'Whether the figure replaced an earlier one.' }) corrected!: boolean;
@@ -16,7 +16,8 @@ export class MunicipalityView {
   @ApiProperty({ nullable: true, type: String, description: "Statbel's five-digit NIS code." }) nisCode!: string | null;
   @ApiProperty({ description: 'Member of W13 (pays a contribution).' }) member!: boolean;
   @ApiProperty({ type: [PopulationView], description: 'Oldest year first.' }) populations!: PopulationView[];
-  @ApiProperty({ description: 'The revision; send it back as `If-Match: "<revision>"`.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The revision; send it back as `If-Match: "<revision>"`.' })
+  revision!: number;
 }
 
 export class MunicipalityPage implements Page<MunicipalityView> {

@@ -9,10 +9,15 @@ export class OrganisationView {
   @ApiProperty({ enum: ORGANISATION_TYPES }) type!: OrganisationType;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) municipalityId!: string | null;
   @ApiProperty({ type: [String] }) services!: string[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Days to answer a referral; null: receives none.' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Days to answer a referral; null: receives none.',
+  })
   responseDeadlineDays!: number | null;
   @ApiProperty() active!: boolean;
-  @ApiProperty({ description: 'The revision; send it back as `If-Match: "<revision>"`.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The revision; send it back as `If-Match: "<revision>"`.' })
+  revision!: number;
 }
 
 export class OrganisationPage implements Page<OrganisationView> {

@@ -5,7 +5,7 @@ import { FIRST_YEAR, LAST_YEAR } from '../domain/reference-values';
 
 /** A population figure as a request gives it (recording, correcting, or at registration). */
 export class PopulationFigureFields {
-  @ApiProperty({ minimum: 0, maximum: MAX_POPULATION, example: 28144 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_POPULATION, example: 28144 })
   @IsInt()
   @Min(0)
   @Max(MAX_POPULATION)
@@ -25,7 +25,12 @@ export class PopulationFigureFields {
 }
 
 export class PopulationFigureRequest extends PopulationFigureFields {
-  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR, description: 'Counted on 1 January of this year.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: FIRST_YEAR,
+    maximum: LAST_YEAR,
+    description: 'Counted on 1 January of this year.',
+  })
   @IsInt()
   @Min(FIRST_YEAR)
   @Max(LAST_YEAR)

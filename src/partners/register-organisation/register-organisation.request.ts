@@ -51,8 +51,8 @@ export class RegisterOrganisationRequest {
   services!: string[];
 
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
-    type: Number,
     minimum: 1,
     maximum: MAX_RESPONSE_DEADLINE_DAYS,
     description: 'Days the organisation has to answer a referral; omit or null when it receives none.',

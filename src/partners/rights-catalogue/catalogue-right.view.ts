@@ -12,7 +12,8 @@ export class CatalogueRightView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Local rights only.' })
   municipalityId!: string | null;
   @ApiProperty() retired!: boolean;
-  @ApiProperty({ description: 'The revision; send it back as `If-Match: "<revision>"`.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The revision; send it back as `If-Match: "<revision>"`.' })
+  revision!: number;
 }
 
 export class CatalogueRightPage implements Page<CatalogueRightView> {

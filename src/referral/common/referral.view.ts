@@ -74,7 +74,7 @@ export class ReferralView {
   @ApiProperty({ description: 'Still `sent` after `dueOn`.' }) overdue!: boolean;
   @ApiProperty({ format: 'date' }) sentOn!: string;
   @ApiProperty({ format: 'date' }) dueOn!: string;
-  @ApiProperty() responseDeadlineDays!: number;
+  @ApiProperty({ type: 'integer' }) responseDeadlineDays!: number;
   @ApiProperty({ type: String, format: 'date', nullable: true }) acceptedOn!: string | null;
   @ApiProperty({ type: DeclineView, nullable: true }) declined!: DeclineView | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) firstContactOn!: string | null;
@@ -83,5 +83,6 @@ export class ReferralView {
   @ApiProperty({ type: DropView, nullable: true }) dropped!: DropView | null;
   @ApiProperty({ type: RevocationView, nullable: true }) revoked!: RevocationView | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) previousReferralId!: string | null;
-  @ApiProperty({ description: 'The revision; send it back as `If-Match: "<revision>"`.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The revision; send it back as `If-Match: "<revision>"`.' })
+  revision!: number;
 }

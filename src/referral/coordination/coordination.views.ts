@@ -15,8 +15,8 @@ export class StatusCountsView {
     example: { sent: 4, accepted: 2, declined: 1 },
   })
   byStatus!: Record<string, number>;
-  @ApiProperty({ description: 'Of the `sent` ones, those past their due date.' }) overdue!: number;
-  @ApiProperty() total!: number;
+  @ApiProperty({ type: 'integer', description: 'Of the `sent` ones, those past their due date.' }) overdue!: number;
+  @ApiProperty({ type: 'integer' }) total!: number;
 }
 
 export class OverdueReferralView {
@@ -31,7 +31,7 @@ export class OverdueReferralView {
   @ApiProperty() warm!: boolean;
   @ApiProperty({ format: 'date' }) sentOn!: string;
   @ApiProperty({ format: 'date' }) dueOn!: string;
-  @ApiProperty() daysOverdue!: number;
+  @ApiProperty({ type: 'integer' }) daysOverdue!: number;
 }
 
 export class OverdueReferralPage implements Page<OverdueReferralView> {
@@ -46,10 +46,11 @@ export class FlowView {
   fromMunicipalityId!: string | null;
   @ApiProperty({ type: String, nullable: true }) toMunicipalityId!: string | null;
   @ApiProperty({ description: 'Both in a municipality, and not the same one.' }) crossMunicipality!: boolean;
-  @ApiProperty() sent!: number;
-  @ApiProperty() accepted!: number;
-  @ApiProperty() declined!: number;
-  @ApiProperty({ description: 'With a verified service start (closed is not helped).' }) serviceStarted!: number;
+  @ApiProperty({ type: 'integer' }) sent!: number;
+  @ApiProperty({ type: 'integer' }) accepted!: number;
+  @ApiProperty({ type: 'integer' }) declined!: number;
+  @ApiProperty({ type: 'integer', description: 'With a verified service start (closed is not helped).' })
+  serviceStarted!: number;
 }
 
 export class FlowMatrixView {
@@ -61,10 +62,10 @@ export class FlowMatrixView {
 
 export class ResponseTimeView {
   @ApiProperty({ format: 'uuid' }) toOrganisationId!: string;
-  @ApiProperty() sent!: number;
-  @ApiProperty({ description: 'Accepted or declined.' }) responded!: number;
-  @ApiProperty({ description: 'Still unanswered.' }) awaiting!: number;
-  @ApiProperty({ description: 'Unanswered and past the due date.' }) overdue!: number;
+  @ApiProperty({ type: 'integer' }) sent!: number;
+  @ApiProperty({ type: 'integer', description: 'Accepted or declined.' }) responded!: number;
+  @ApiProperty({ type: 'integer', description: 'Still unanswered.' }) awaiting!: number;
+  @ApiProperty({ type: 'integer', description: 'Unanswered and past the due date.' }) overdue!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Calendar days from sending to the answer; null: none.' })
   medianResponseDays!: number | null;
 }

@@ -26,7 +26,7 @@ export class ReferralSummaryView {
   @ApiProperty({ format: 'date' }) dueOn!: string;
   @ApiProperty({ format: 'date', description: 'The date of the latest step.' }) statusChangedOn!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) previousReferralId!: string | null;
-  @ApiProperty({ description: 'The referral’s revision (its ETag).' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The referral’s revision (its ETag).' }) revision!: number;
 }
 
 export class ReferralSummaryPage implements Page<ReferralSummaryView> {

@@ -5,8 +5,10 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessGuard } from './access.guard';
 import { AccessLogController } from './access-log/access-log.controller';
 import { AccessLog } from './access-log/access-log.service';
+import { ReadAccessLogHandler } from './access-log/read-access-log.handler';
 import { IpRateLimitGuard, throttlerOptions, UserRateLimitGuard } from './rate-limit.guards';
-import { createTokenVerifier, TOKEN_VERIFIER } from './token-verifier';
+import { createTokenVerifier } from './create-token-verifier';
+import { TOKEN_VERIFIER } from './token-verifier';
 
 /**
  * Authentication, roles, rate limits and the access log (docs/adr/0007-authentication-and-access-control.md).
@@ -25,6 +27,7 @@ import { createTokenVerifier, TOKEN_VERIFIER } from './token-verifier';
   providers: [
     { provide: TOKEN_VERIFIER, inject: [APP_CONFIG], useFactory: createTokenVerifier },
     AccessLog,
+    ReadAccessLogHandler,
     { provide: APP_GUARD, useClass: IpRateLimitGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: UserRateLimitGuard },

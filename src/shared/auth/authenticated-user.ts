@@ -1,4 +1,7 @@
-/** The roles of ARCHITECTURE §7 and DOMAIN.md: what a user may do is decided by role and organisation together. */
+/**
+ * The roles of docs/architecture.md §7 and docs/domain.md §2: what a user may do is decided by role and organisation
+ * together.
+ */
 export const ROLES = ['social_worker', 'coordinator', 'analyst', 'volunteer', 'dpo', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -3,12 +3,7 @@ export { Roles, Public, CurrentUser, ROLES_KEY, PUBLIC_KEY, BEARER_SCHEME, ROLES
 export { accessDeclaration, admits, type AccessDeclaration } from './access-policy';
 export { forbidden, unauthenticated } from './access-problems';
 export { assertOrganisation, assertOneOfOrganisations, isOwnOrganisation } from './organisation-scope';
-export {
-  AccessLogged,
-  AccessLogEntry,
-  type AccessLoggedOptions,
-  type AccessAction,
-} from './access-log/access-logged.decorator';
+export { AccessLogged, AccessLogEntry, type AccessLoggedOptions } from './access-log/access-logged.decorator';
 export type { PendingAccessLogEntry } from './access-log/pending-entry';
 export {
   AccessLog,
@@ -16,10 +11,12 @@ export {
   type AccessLogRecord,
   type AccessLogEntryView,
   type AccessOutcome,
+  type AccessAction,
 } from './access-log/access-log.service';
 export { AccessLog1764374400000 } from './access-log/access-log.migration';
 export { AuthModule } from './auth.module';
-export { TOKEN_VERIFIER, createTokenVerifier, type TokenVerifier } from './token-verifier';
+export { TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
+export { createTokenVerifier } from './create-token-verifier';
 export { TokenRejected, TokenVerificationUnavailable, IDENTIFIER_PATTERN, isIdentifier } from './token-claims';
 export {
   mintDevelopmentToken,

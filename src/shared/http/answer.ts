@@ -23,6 +23,7 @@ export class Answer<Body> {
     readonly body: Body,
     readonly mark: StreamMark | undefined,
     readonly location: string | undefined,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {}
 
   /** A command's answer: ETag of the revision it left, read models awaited (`@WaitsFor`), `Location` if created. */
@@ -33,6 +34,11 @@ export class Answer<Body> {
   /** A read of one resource, with its revision as the ETag for a later `If-Match`. */
   static versioned<Body>(body: Body, revision: bigint): Answer<Body> {
     return new Answer(body, { revision }, undefined);
+  }
+
+  /** A body in another representation than JSON: its `content-type` and `content-disposition`, for instance. */
+  static represented<Body>(body: Body, headers: Readonly<Record<string, string>>): Answer<Body> {
+    return new Answer(body, undefined, undefined, headers);
   }
 }
 
@@ -69,6 +75,7 @@ export class AnswerInterceptor implements NestInterceptor {
       void reply.header('etag', etagOf(answer.mark.revision));
     }
     if (answer.location !== undefined) void reply.header('location', answer.location);
+    for (const [name, value] of Object.entries(answer.headers)) void reply.header(name, value);
     return answer.body;
   }
 }

@@ -1,20 +1,31 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
+/** One invalid field of a 400 `VALIDATION_FAILED`. */
+export class ProblemFieldError {
+  @ApiProperty({ example: 'name' }) field!: string;
+  @ApiProperty({ type: [String], example: ['name must be a string'] }) messages!: string[];
+}
+
 /** RFC 9457 problem details as this API sends them (`application/problem+json`). */
 export class ProblemResponse {
   @ApiProperty({ example: 'urn:onthaal:problem:rate-period-overlap' }) type!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty() status!: number;
-  @ApiProperty({ description: "Stable code: docs/api.md and each capability's page list them." }) code!: string;
+  @ApiProperty({ example: 'Refused by a business rule' }) title!: string;
+  @ApiProperty({ type: 'integer', example: 409 }) status!: number;
+  @ApiProperty({
+    description: "Stable code: docs/api.md and each capability's page list them.",
+    example: 'RATE_PERIOD_OVERLAP',
+  })
+  code!: string;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional() instance?: string;
   @ApiPropertyOptional() requestId?: string;
   @ApiPropertyOptional({
     description: 'The invalid fields of a 400, the first 20 (values and unknown field names are never quoted).',
+    type: [ProblemFieldError],
   })
   errors?: { field: string; messages: string[] }[];
-  @ApiPropertyOptional({ description: 'How many more invalid fields there are than `errors` lists.' })
+  @ApiPropertyOptional({ type: 'integer', description: 'How many more invalid fields there are than `errors` lists.' })
   errorsNotListed?: number;
 }
 

@@ -6,9 +6,9 @@ import { ProblemException } from './problem-details';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-/** Query parameters every list takes: lists are paginated with opaque cursors (ARCHITECTURE §6). */
+/** Query parameters every list takes: lists are paginated with opaque cursors (docs/architecture.md §6). */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

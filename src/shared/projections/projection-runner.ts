@@ -65,7 +65,7 @@ interface Settings {
 /**
  * Runs projections: for each, subscribes to `$all` from its stored checkpoint and applies batches of events, each
  * batch and its checkpoint compare-and-set in one transaction. One replica runs each projection (advisory lock);
- * the others stand by and take over when it goes. See docs/adr (projections) and ARCHITECTURE §5.
+ * the others stand by and take over when it goes. See docs/adr/0010-projection-runner.md and docs/architecture.md §5.
  */
 export class ProjectionRunner {
   private readonly workers = new Map<string, ProjectionWorker>();

@@ -34,7 +34,7 @@ const newStream = (category = 'referral') => `${category}-${randomUUID()}`;
 async function collect(
   subscription: Subscription,
   done: (messages: SubscriptionMessage[]) => boolean,
-  timeoutMs = 5000,
+  timeoutMs = 30_000,
 ): Promise<SubscriptionMessage[]> {
   const messages: SubscriptionMessage[] = [];
   const iterator = subscription[Symbol.asyncIterator]();
@@ -477,7 +477,7 @@ describe('EsdbEventStore subscriptions on the test server', () => {
       await sleep(300);
       // 2,000 events of about 1 kB: gRPC flow control stops the server long before it has sent them all.
       expect(server.stats.eventsSent - sentBefore).toBeLessThan(500);
-      const rest = await collect(subscription, (m) => m.some((message) => message.kind === 'caughtUp'), 20_000);
+      const rest = await collect(subscription, (m) => m.some((message) => message.kind === 'caughtUp'), 60_000);
       expect(eventsOf(rest)).toHaveLength(1999);
     } finally {
       await subscription.close();

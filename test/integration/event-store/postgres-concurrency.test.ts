@@ -4,7 +4,7 @@ import { PostgresEventStore, appendToStreamWith } from '../../../src/shared/even
 import { createTestDatabase, testDatabaseKinds } from '../../support/database';
 
 /**
- * ARCHITECTURE §3: a global sequence alone loses events, because a transaction that took position 10 can commit
+ * docs/architecture.md §3: a global sequence alone loses events, because a transaction that took position 10 can commit
  * after one that took 11, and a poller that saw 11 never looks back. Many writers hold their transactions open for
  * a random few milliseconds after appending, so that commits land out of position order, while a subscription
  * runs. It must receive every committed event exactly once, each stream in revision order, nothing rolled back.

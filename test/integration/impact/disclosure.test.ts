@@ -12,6 +12,7 @@ import { ImpactFacts1765065600000 } from '../../../src/impact/facts/impact-facts
 import { impactFactsProjection } from '../../../src/impact/facts/impact-facts.projection';
 import { IndicatorStore } from '../../../src/impact/infrastructure/indicator-store';
 import type { IndicatorResultView } from '../../../src/impact/read-indicators/indicator.view';
+import { ReadIndicator } from '../../../src/impact/read-indicators/read-indicators.query';
 import { ReadIndicatorHandler } from '../../../src/impact/read-indicators/read-indicator.handler';
 import type { Clock } from '../../../src/shared/domain/clock';
 import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
@@ -148,9 +149,8 @@ describe.each(testDatabaseKinds())('disclosure control on %s', (kind) => {
 
   const config = { impact: { suppressionThreshold: THRESHOLD }, projectionsEnabled: false } as AppConfig;
   const read = (code: string, query: Record<string, string>, threshold = THRESHOLD) =>
-    new ReadIndicatorHandler(store, { impact: { suppressionThreshold: threshold } } as AppConfig, CLOCK).read(
-      code,
-      query,
+    new ReadIndicatorHandler(store, { impact: { suppressionThreshold: threshold } } as AppConfig, CLOCK).execute(
+      new ReadIndicator(code, query),
     );
 
   beforeAll(async () => {

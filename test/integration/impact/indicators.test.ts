@@ -5,6 +5,7 @@ import { INDICATORS } from '../../../src/impact/domain/indicators';
 import { ImpactFacts1765065600000 } from '../../../src/impact/facts/impact-facts.migration';
 import { impactFactsProjection, IMPACT_FACTS_PROJECTION } from '../../../src/impact/facts/impact-facts.projection';
 import { IndicatorStore } from '../../../src/impact/infrastructure/indicator-store';
+import { ReadIndicator } from '../../../src/impact/read-indicators/read-indicators.query';
 import { ReadIndicatorHandler } from '../../../src/impact/read-indicators/read-indicator.handler';
 import type { IndicatorCellView, IndicatorResultView } from '../../../src/impact/read-indicators/indicator.view';
 import type { Clock } from '../../../src/shared/domain/clock';
@@ -36,7 +37,7 @@ describe.each(testDatabaseKinds())('impact indicators on %s', (kind) => {
       CLOCK,
     );
   const read = (code: string, query: Record<string, string> = Q1, threshold = 1) =>
-    handler(threshold).read(code, query);
+    handler(threshold).execute(new ReadIndicator(code, query));
 
   /** `{ Kortrijk: value, Menen: value, region: value }` of one category (null: no category). */
   function values(result: IndicatorResultView, category: string | null = null): Record<string, number | null> {

@@ -183,7 +183,7 @@ describe.each(testDatabaseKinds())('projection runner on %s', (kind) => {
     };
     const running = runner([notesOnly]);
     running.start();
-    expect(await running.waitFor('notes-only', appended.lastNotePosition, 15_000)).toBe(true);
+    expect(await running.waitFor('notes-only', appended.lastNotePosition, 60_000)).toBe(true);
     const afterNotes = await readCheckpoint(db.dataSource.manager, 'notes-only', 1);
 
     // 100 events the filter rejects: the checkpoint still advances, on the subscription's checkpoint signals.
@@ -251,7 +251,7 @@ describe.each(testDatabaseKinds())('projection runner on %s', (kind) => {
     const running = runner([caseTimelineProjection()]);
     running.start();
     const { lastPosition, lastCasePosition } = await appendCases(eventStore, 1);
-    expect(await running.waitFor('case-timeline', lastCasePosition, 15_000)).toBe(true);
+    expect(await running.waitFor('case-timeline', lastCasePosition, 60_000)).toBe(true);
     const [lastCaseEvent] = await eventStore.readAll({ fromPosition: lastCasePosition, maxCount: 1 });
     const rows = await readTimeline(db.dataSource);
     expect(rows.some((row) => row.eventIds.includes(lastCaseEvent!.id))).toBe(true);

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
  * The in-memory transaction log behind the EventStoreDB test server. It lives outside the gRPC server so that a
  * test can stop and restart the server on the same port and find its data again, as with a real node.
  *
- * Semantics follow EventStoreDB (docs/clients/grpc/appending-events.md, the TCP client's "Optimistic concurrency
- * and idempotence" page, and IndexWriter.CheckCommit in EventStore/EventStore): one log, positions are byte
- * offsets into it (increasing, not contiguous), every append is one atomic write to one stream.
+ * Semantics follow EventStoreDB (EventStore/EventStore/docs/clients/grpc/appending-events.md, the TCP client's
+ * "Optimistic concurrency and idempotence" page, and IndexWriter.CheckCommit in EventStore/EventStore): one log,
+ * positions are byte offsets into it (increasing, not contiguous), every append is one atomic write to one stream.
  */
 
 /** What the writer expects of the stream, as on the wire. */

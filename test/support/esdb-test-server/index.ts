@@ -1,7 +1,8 @@
 /**
  * A small, wire-compatible EventStoreDB for tests: the real @eventstore/db-client talks to it over gRPC exactly as
  * to a server, through the service definitions generated inside the client package. EventStoreDB cannot run on
- * the build machines (docs/adr, ARCHITECTURE.md §3), so this is how the production adapter is proven.
+ * the build machines (docs/adr/0011-eventstoredb-adapter-and-test-server.md, docs/architecture.md §3), so this is how
+ * the production adapter is proven.
  *
  * It serves `ServerFeatures/GetSupportedMethods`, the `Streams` methods the client uses, and `Gossip/Read` as a
  * one-node cluster whose leader is itself (so that `esdb+discover://` works too). It starts in-process

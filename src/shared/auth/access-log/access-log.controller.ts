@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -9,15 +10,12 @@ import {
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { ProblemException } from '../../http/problem-details';
 import { Roles } from '../access.decorators';
 import { ROLES, type Role } from '../authenticated-user';
 import { IDENTIFIER_PATTERN } from '../token-claims';
 import { AccessLogged } from './access-logged.decorator';
-import { AccessLog, type AccessLogEntryView, type AccessOutcome } from './access-log.service';
-
-export const MAX_PAGE_SIZE = 200;
-const DEFAULT_PAGE_SIZE = 50;
+import type { AccessLogEntryView, AccessOutcome } from './access-log.service';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ReadAccessLog } from './read-access-log.query';
 
 export class AccessLogQuery {
   @ApiPropertyOptional({ description: 'Entries about this person (a client id)', format: 'uuid' })
@@ -82,7 +80,7 @@ export class AccessLogPageDto {
 @ApiTags('access log')
 @Controller('access-log')
 export class AccessLogController {
-  constructor(private readonly accessLog: AccessLog) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('dpo')
@@ -98,34 +96,7 @@ export class AccessLogController {
   @ApiBadRequestResponse({
     description: 'Problem details, code `VALIDATION_FAILED`: no filter, or a bad id, cursor or limit',
   })
-  async list(@Query() query: AccessLogQuery): Promise<AccessLogPageDto> {
-    if (query.personId === undefined && query.userId === undefined) {
-      throw new ProblemException(400, 'VALIDATION_FAILED', 'The request is invalid', 'Give personId or userId', [
-        { field: 'personId', messages: ['personId or userId is required'] },
-      ]);
-    }
-    const { entries, continueBefore } = await this.accessLog.find(
-      { personId: query.personId, userId: query.userId },
-      {
-        before: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
-        limit: query.limit ?? DEFAULT_PAGE_SIZE,
-      },
-    );
-    return { items: entries, nextCursor: continueBefore === undefined ? null : encodeCursor(continueBefore) };
+  list(@Query() query: AccessLogQuery): Promise<AccessLogPageDto> {
+    return this.queries.execute(new ReadAccessLog(query.personId, query.userId, query.cursor, query.limit));
   }
-}
-
-/** Opaque to clients: a versioned position, so that the format can change without breaking saved links silently. */
-function encodeCursor(id: string): string {
-  return Buffer.from(`v1:${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const match = /^v1:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match?.[1]) {
-    throw new ProblemException(400, 'VALIDATION_FAILED', 'The request is invalid', 'The cursor is not valid', [
-      { field: 'cursor', messages: ['cursor must be a nextCursor of this endpoint'] },
-    ]);
-  }
-  return match[1];
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { isUuid } from '../../domain/ids';
 import type { AuthenticatedUser, Role } from '../authenticated-user';
-import type { AccessAction } from './access-logged.decorator';
+
+/** Whether a request read or changed what it touched: GET and HEAD read, everything else writes. */
+export type AccessAction = 'read' | 'write';
 
 /** One access, as a capability records it. Identifiers only: no names, no query strings, no raw URLs. */
 export interface AccessLogRecord {

@@ -1,9 +1,8 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { AccessAction } from './access-log.service';
 import { pendingAccessLogEntry, type PendingAccessLogEntry } from './pending-entry';
 
 export const ACCESS_LOGGED_KEY = 'onthaal:access-logged';
-
-export type AccessAction = 'read' | 'write';
 
 export interface AccessLoggedOptions {
   /** What kind of thing is accessed, one camelCase word: `caseFile`, `client`, `referral`. */

@@ -1,7 +1,6 @@
 import { isUuid } from '../../domain/ids';
 import type { AuthenticatedUser } from '../authenticated-user';
-import type { AccessAction } from './access-logged.decorator';
-import type { AccessLogRecord } from './access-log.service';
+import type { AccessAction, AccessLogRecord } from './access-log.service';
 
 /** What a handler may add to its request's access-log entry. Values that are not UUIDs are ignored. */
 export interface PendingAccessLogEntry {

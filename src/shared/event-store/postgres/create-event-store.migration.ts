@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The PostgreSQL event store: streams, events and the append function (docs/adr/0001-event-store-port.md,
- * ARCHITECTURE §3).
+ * docs/architecture.md §3).
  *
  * `$all` order is `(transaction_id, global_position)`, not `global_position` alone: an identity value is taken at
  * insert but becomes visible at commit, so a reader ordering by it alone skips the events of a transaction that
