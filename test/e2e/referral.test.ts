@@ -480,7 +480,7 @@ describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) =>
       [as.kortrijk, { ...base, service: 'astrology' }, 409, 'UNKNOWN_SERVICE'],
       [as.kortrijk, { ...base, toOrganisationId: w13 }, 409, 'ORGANISATION_RECEIVES_NO_REFERRALS'],
       [as.kortrijk, { ...base, needId: randomUUID() }, 409, 'UNKNOWN_NEED'],
-      [as.kortrijk, { ...base, trajectoryId: randomUUID() }, 404, 'TRAJECTORY_NOT_FOUND'],
+      [as.kortrijk, { ...base, trajectoryId: randomUUID() }, 404, 'INTAKE_TRAJECTORY_NOT_FOUND'],
       [as.menen, base, 403, 'FORBIDDEN'],
       [as.kortrijk, { ...base, lifeDomain: 'astrology', warm: 'yes', extra: 1 }, 400, 'VALIDATION_FAILED'],
     ];

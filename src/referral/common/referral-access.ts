@@ -4,7 +4,7 @@ import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending
 import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
-import { isOverdue, type KnownReferral } from '../domain/referral.decider';
+import { isOverdue, type KnownReferral, reachedSteps } from '../domain/referral.decider';
 import { DECLINE_EXPLANATION_CONTEXT, REFERRAL_NOTE_CONTEXT } from '../domain/referral.events';
 import { ReferralConsents } from './referral-consents';
 import { ReferralNotes } from './referral-notes';
@@ -58,6 +58,7 @@ export class ReferralAccess {
     const now = this.clock.now();
     const shared = party === 'sender' || (party === 'receiver' && (await this.consents.stillShared(sent, now)));
     const partyToIt = party !== 'coordinator';
+    const steps = reachedSteps(state);
     return {
       referralId: sent.referralId,
       trajectoryId: party === 'sender' ? sent.trajectoryId : null,
@@ -79,20 +80,23 @@ export class ReferralAccess {
       sentOn: sent.occurredOn,
       dueOn: sent.dueOn,
       responseDeadlineDays: sent.responseDeadlineDays,
-      acceptedOn: state.acceptedOn,
-      declined: state.declined && {
-        on: state.declined.on,
-        reason: state.declined.reason,
-        // Written by the receiver for the sender: both parties read it, coordinators never.
-        explanation: partyToIt
-          ? await this.notes.open(sent.clientId, DECLINE_EXPLANATION_CONTEXT, state.declined.explanation)
+      acceptedOn: steps.acceptedOn,
+      declined:
+        state.status === 'declined'
+          ? {
+              on: state.declined.on,
+              reason: state.declined.reason,
+              // Written by the receiver for the sender: both parties read it, coordinators never.
+              explanation: partyToIt
+                ? await this.notes.open(sent.clientId, DECLINE_EXPLANATION_CONTEXT, state.declined.explanation)
+                : null,
+            }
           : null,
-      },
-      firstContactOn: state.firstContactOn,
-      serviceStartedOn: state.serviceStartedOn,
-      completed: state.completed && { ...state.completed },
-      dropped: state.dropped && { ...state.dropped },
-      revoked: state.revoked && { ...state.revoked },
+      firstContactOn: steps.firstContactOn,
+      serviceStartedOn: steps.serviceStartedOn,
+      completed: state.status === 'completed' ? { ...state.completed } : null,
+      dropped: state.status === 'dropped' ? { ...state.dropped } : null,
+      revoked: state.status === 'revoked' ? { ...state.revoked } : null,
       previousReferralId: sent.previousReferralId,
       revision: Number(revision),
     };

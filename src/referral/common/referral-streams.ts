@@ -3,7 +3,8 @@ import { foldEvents } from '../../shared/domain/decider';
 import { isUuid, streamName } from '../../shared/domain/ids';
 import { EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFound } from '../../shared/event-store';
 import { type KnownReferral, referralDecider, type ReferralState } from '../domain/referral.decider';
-import { REFERRAL_CATEGORY, type ReferralEvent } from '../domain/referral.events';
+import { decodeReferralEvent } from '../domain/referral.decoder';
+import { REFERRAL_CATEGORY } from '../domain/referral.events';
 import { referralNotFound } from './problems';
 
 export function referralStream(referralId: string): string {
@@ -25,19 +26,20 @@ export interface LoadedReferral {
 export class ReferralStreams {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async load(referralId: string): Promise<{ state: ReferralState; revision: bigint | undefined }> {
-    if (!isUuid(referralId)) return { state: referralDecider.initialState, revision: undefined };
-    let events: RecordedEvent[];
+  /** The stream's events as stored; none when there is no such referral. */
+  async recorded(referralId: string): Promise<RecordedEvent[]> {
+    if (!isUuid(referralId)) return [];
     try {
-      events = await this.store.readStream(referralStream(referralId));
+      return await this.store.readStream(referralStream(referralId));
     } catch (error) {
-      if (error instanceof StreamNotFound) return { state: referralDecider.initialState, revision: undefined };
+      if (error instanceof StreamNotFound) return [];
       throw error;
     }
-    const state = foldEvents(
-      referralDecider,
-      events.map((event) => ({ type: event.type, data: event.data }) as unknown as ReferralEvent),
-    );
+  }
+
+  async load(referralId: string): Promise<{ state: ReferralState; revision: bigint | undefined }> {
+    const events = await this.recorded(referralId);
+    const state = foldEvents(referralDecider, events.map(decodeReferralEvent));
     return { state, revision: events.at(-1)?.revision };
   }
 

@@ -1,53 +1,38 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { AccessLogEntry, AccessLogged, CurrentUser, type PendingAccessLogEntry, Roles } from '../../shared/auth';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { AccessLogged, Roles } from '../../shared/auth';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiReferralStep } from '../common/openapi';
 import { ReferralParams } from '../common/params';
-import { ReferralSteps } from '../common/referral-steps';
 import type { ReferralView } from '../common/referral.view';
+import { REFERRALS_PROJECTION } from '../referral-register/referrals.projection';
+import { CompleteReferral } from './complete-referral.command';
 import { CompleteReferralRequest } from './complete-referral.request';
 
 @ApiTags('Referrals')
 @Controller('referrals')
 export class CompleteReferralController {
-  constructor(private readonly steps: ReferralSteps) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':referralId/completion')
   @HttpCode(200)
   @Roles('social_worker')
   @AccessLogged({ resource: 'referral', idParam: 'referralId' })
+  @WaitsFor(REFERRALS_PROJECTION)
   @ApiReferralStep(
     'Complete a referral',
     'For social workers of the receiving organisation, once the service started, with its outcome. A referral ' +
       'whose service never started cannot be completed (409 `SERVICE_NOT_STARTED`).',
     CompleteReferralRequest,
   )
-  complete(
+  async complete(
     @Param() params: ReferralParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() entry: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReferralView> {
-    return this.steps.run({
-      referralId: params.referralId,
-      body,
-      request: CompleteReferralRequest,
-      command: (request, context) => ({
-        type: 'CompleteReferral',
-        actorOrganisationId: context.actorOrganisationId,
-        occurredOn: context.occurredOn,
-        today: context.today,
-        outcome: request.outcome,
-      }),
-      user,
-      headers,
-      reply,
-      entry,
-    });
+    @Caller() caller: Caller,
+  ): Promise<Answer<ReferralView>> {
+    const { referral, result } = await this.commands.execute(new CompleteReferral(caller, params.referralId, body));
+    return Answer.written(referral, result);
   }
 }

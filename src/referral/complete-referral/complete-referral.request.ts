@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { StepRequest } from '../common/referral-steps';
+import { StepRequest } from '../common/step.request';
 import { COMPLETION_OUTCOMES, type CompletionOutcome } from '../domain/referral.values';
 
 export class CompleteReferralRequest extends StepRequest {

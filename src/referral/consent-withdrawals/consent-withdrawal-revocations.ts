@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { CommandExecutor } from '../../shared/commands/command-executor';
 import { rowsOf } from '../../shared/crypto';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
@@ -9,8 +9,8 @@ import { today } from '../../shared/domain/today';
 import { ReactionLoop } from '../../shared/projections';
 import { ClientAccessList } from '../../clients';
 import { consentFor } from '../common/referral-consents';
-import { referralStream, ReferralStreams } from '../common/referral-streams';
-import { referralDecider } from '../domain/referral.decider';
+import { ReferralStreams } from '../common/referral-streams';
+import { RevokeForWithdrawnConsent } from './revoke-for-withdrawn-consent.command';
 
 /** Who the revocation's metadata names: the service itself, on behalf of the sending organisation. */
 export const CONSENT_WITHDRAWAL_ACTOR = 'onthaal:consent-withdrawal';
@@ -36,7 +36,7 @@ export class ConsentWithdrawalRevocations implements OnApplicationBootstrap, Bef
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly executor: CommandExecutor,
+    private readonly commands: CommandBus,
     private readonly streams: ReferralStreams,
     private readonly people: ClientAccessList,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -91,25 +91,19 @@ export class ConsentWithdrawalRevocations implements OnApplicationBootstrap, Bef
       );
       return false;
     }
-    const date = today(this.clock);
     let revoked = false;
     try {
-      const result = await this.executor.execute(
-        referralStream(row.referral_id),
-        referralDecider,
-        {
-          type: 'RevokeReferral',
-          actorOrganisationId: state.sent.fromOrganisationId,
-          asCoordinator: false,
-          reason: 'consent_withdrawn',
-          occurredOn: date,
-          today: date,
-        },
-        {
-          user: { userId: CONSENT_WITHDRAWAL_ACTOR, organisationId: state.sent.fromOrganisationId, roles: [] },
-          correlationId: row.correlation_id ?? row.consent_id,
-          idempotencyKey: `consent-withdrawn:${row.consent_id}`,
-        },
+      const result = await this.commands.execute(
+        new RevokeForWithdrawnConsent(
+          {
+            user: { userId: CONSENT_WITHDRAWAL_ACTOR, organisationId: state.sent.fromOrganisationId, roles: [] },
+            correlationId: row.correlation_id ?? row.consent_id,
+            idempotencyKey: `consent-withdrawn:${row.consent_id}`,
+          },
+          row.referral_id,
+          state.sent.fromOrganisationId,
+          today(this.clock),
+        ),
       );
       revoked = !result.replayed;
     } catch (error) {

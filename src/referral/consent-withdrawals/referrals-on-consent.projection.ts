@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../../shared/event-store';
 import type { ProjectionHandler } from '../../shared/projections';
-import type { ReferralSent } from '../domain/referral.events';
+import { decodeReferralEvent } from '../domain/referral.decoder';
 
 export const REFERRALS_ON_CONSENT_PROJECTION = 'referral.consents-withdrawn';
 
@@ -22,8 +22,9 @@ export const referralsOnConsentProjection: ProjectionHandler = {
   async handle(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     for (const event of events) {
       if (event.type === 'ReferralSent') {
-        const sent = event.data as unknown as ReferralSent['data'];
-        if (sent.consentId === null) continue;
+        const decoded = decodeReferralEvent(event);
+        if (decoded.type !== 'ReferralSent' || decoded.data.consentId === null) continue;
+        const sent = decoded.data;
         await tx.query(
           `INSERT INTO referrals_on_consent (referral_id, consent_id, revocation_due)
            VALUES ($1, $2, EXISTS (SELECT 1 FROM referral_consents_withdrawn WHERE consent_id = $2))

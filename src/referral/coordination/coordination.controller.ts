@@ -1,12 +1,16 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth';
-import { CLOCK, type Clock } from '../../shared/domain/clock';
-import { today } from '../../shared/domain/today';
 import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { PageQuery } from '../../shared/http/pagination';
-import { CoordinationQuery } from './coordination.query';
-import { checkPeriod, OptionalPeriodQuery, PeriodQuery } from './coordination.request';
+import {
+  CountReferralsByStatus,
+  ListOverdueReferrals,
+  ReadReferralFlows,
+  ReadResponseTimes,
+} from './coordination.query';
+import { OptionalPeriodQuery, PeriodQuery } from './coordination.request';
 import { FlowMatrixView, OverdueReferralPage, ResponseTimesView, StatusCountsView } from './coordination.views';
 
 /**
@@ -17,16 +21,13 @@ import { FlowMatrixView, OverdueReferralPage, ResponseTimesView, StatusCountsVie
 @Controller('coordination/referrals')
 @Roles('coordinator')
 export class CoordinationController {
-  constructor(
-    private readonly query: CoordinationQuery,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('status-counts')
   @ApiQueryEndpoint('Referrals per status, region-wide', 'Optionally of a period of sending dates; with the overdue.')
   @ApiOkResponse({ type: StatusCountsView })
   statusCounts(@Query() query: OptionalPeriodQuery): Promise<StatusCountsView> {
-    return this.query.statusCounts(checkPeriod(query), today(this.clock));
+    return this.queries.execute(new CountReferralsByStatus(query));
   }
 
   @Get('overdue')
@@ -36,7 +37,7 @@ export class CoordinationController {
   )
   @ApiOkResponse({ type: OverdueReferralPage })
   overdue(@Query() query: PageQuery): Promise<OverdueReferralPage> {
-    return this.query.overdue(today(this.clock), query) as Promise<OverdueReferralPage>;
+    return this.queries.execute(new ListOverdueReferrals(query)) as Promise<OverdueReferralPage>;
   }
 
   @Get('flows')
@@ -46,9 +47,8 @@ export class CoordinationController {
       'accepted, declined and started. An aggregate bounded by the number of organisation pairs: not paginated.',
   )
   @ApiOkResponse({ type: FlowMatrixView })
-  async flows(@Query() query: PeriodQuery): Promise<FlowMatrixView> {
-    const { sentFrom, sentTo } = checkPeriod(query) as { sentFrom: string; sentTo: string };
-    return { sentFrom, sentTo, flows: await this.query.flows(sentFrom, sentTo) };
+  flows(@Query() query: PeriodQuery): Promise<FlowMatrixView> {
+    return this.queries.execute(new ReadReferralFlows(query));
   }
 
   @Get('response-times')
@@ -58,12 +58,7 @@ export class CoordinationController {
       'are answered, awaiting and overdue. One row per receiving organisation: not paginated.',
   )
   @ApiOkResponse({ type: ResponseTimesView })
-  async responseTimes(@Query() query: PeriodQuery): Promise<ResponseTimesView> {
-    const { sentFrom, sentTo } = checkPeriod(query) as { sentFrom: string; sentTo: string };
-    return {
-      sentFrom,
-      sentTo,
-      organisations: await this.query.responseTimes(sentFrom, sentTo, today(this.clock)),
-    };
+  responseTimes(@Query() query: PeriodQuery): Promise<ResponseTimesView> {
+    return this.queries.execute(new ReadResponseTimes(query));
   }
 }

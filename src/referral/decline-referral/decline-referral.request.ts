@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { StepRequest } from '../common/referral-steps';
+import { StepRequest } from '../common/step.request';
 import { DECLINE_REASONS, type DeclineReason } from '../domain/referral.values';
 
 export class DeclineReferralRequest extends StepRequest {

@@ -1,9 +1,20 @@
-import type { LifeDomain } from '../../partners';
 import type { Decider } from '../../shared/domain/decider';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
-import { DomainRuleViolation } from '../../shared/domain/domain-error';
+import { InvalidInput, NotFound, refuse } from '../../shared/domain/domain-error';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
-import type { ReferralEvent, ReferralSent } from './referral.events';
+import type {
+  AcceptReferral,
+  CompleteReferral,
+  DeclineReferral,
+  DropReferral,
+  ReceiverStep,
+  RecordFirstContact,
+  RecordServiceStart,
+  ReferralCommand,
+  RevokeReferral,
+  SendReferral,
+} from './referral.commands';
+import type { ReferralEvent, ReferralSent, ReferralStatus } from './referral.events';
 import {
   COMPLETION_OUTCOMES,
   type CompletionOutcome,
@@ -13,151 +24,110 @@ import {
   type DropReason,
   DROPPED_BY,
   type DroppedBy,
-  type ReferralConsentBasis,
   REVOCATION_REASONS,
   type RevocationReason,
 } from './referral.values';
-import { type ReferralStatus } from './referral.events';
 
-/** The receiving organisation as the partners' directory knows it when the referral is sent. */
-export interface ReceivingOrganisation {
-  readonly organisationId: string;
-  readonly active: boolean;
-  readonly municipalityId: string | null;
-  readonly services: readonly string[];
-  /** Null: it receives no referrals. */
-  readonly responseDeadlineDays: number | null;
-}
+export type {
+  AcceptReferral,
+  CompleteReferral,
+  DeclineReferral,
+  DropReferral,
+  PreviousReferral,
+  ReceiverCommand,
+  ReceivingOrganisation,
+  RecordFirstContact,
+  RecordServiceStart,
+  ReferralCommand,
+  RevokeReferral,
+  SendingTrajectory,
+  SendReferral,
+} from './referral.commands';
 
-/** The intake trajectory a referral is sent from, as the intake capability knows it. */
-export interface SendingTrajectory {
-  readonly trajectoryId: string;
-  readonly clientId: string;
-  /** The organisation responsible for the trajectory now: the sender. */
-  readonly organisationId: string;
-  readonly status: 'open' | 'closed';
-  readonly needs: readonly { readonly needId: string; readonly lifeDomain: LifeDomain }[];
-}
-
-/** The referral a new one follows up, when it is sent again after a decline or a drop. */
-export interface PreviousReferral {
-  readonly referralId: string;
-  readonly status: ReferralStatus | 'none';
-  readonly trajectoryId: string | null;
-}
-
-export interface SendReferral {
-  readonly type: 'SendReferral';
-  readonly referralId: string;
-  /** The caller's organisation. */
-  readonly fromOrganisationId: string;
-  readonly fromMunicipalityId: string | null;
-  readonly trajectory: SendingTrajectory;
-  readonly toOrganisationId: string;
-  /** Undefined: no such organisation. */
-  readonly receiver: ReceivingOrganisation | undefined;
-  readonly service: string | null;
-  readonly lifeDomain: LifeDomain;
-  readonly needId: string | null;
-  readonly warm: boolean;
-  readonly note: SealedPersonalData | null;
-  /** The consent the referral rests on, as found for the person; `none` sends an anonymous signal. */
-  readonly consent: { readonly basis: ReferralConsentBasis; readonly consentId: string | null } | 'missing';
-  readonly previous: PreviousReferral | null;
-  /** Today in Belgium: the day it is sent. */
-  readonly today: CalendarDate;
-}
-
-/** A step the receiving organisation records; `occurredOn` may lie in the past (facts arrive late). */
-interface ReceiverStep {
-  readonly actorOrganisationId: string;
-  readonly occurredOn: CalendarDate;
-  readonly today: CalendarDate;
-}
-
-export interface AcceptReferral extends ReceiverStep {
-  readonly type: 'AcceptReferral';
-}
-export interface DeclineReferral extends ReceiverStep {
-  readonly type: 'DeclineReferral';
-  readonly reason: DeclineReason;
-  readonly explanation: SealedPersonalData | null;
-}
-export interface RecordFirstContact extends ReceiverStep {
-  readonly type: 'RecordFirstContact';
-}
-export interface RecordServiceStart extends ReceiverStep {
-  readonly type: 'RecordServiceStart';
-}
-export interface CompleteReferral extends ReceiverStep {
-  readonly type: 'CompleteReferral';
-  readonly outcome: CompletionOutcome;
-}
-export interface DropReferral extends ReceiverStep {
-  readonly type: 'DropReferral';
-  readonly droppedBy: DroppedBy;
-  readonly reason: DropReason;
-}
-export interface RevokeReferral {
-  readonly type: 'RevokeReferral';
-  readonly actorOrganisationId: string;
-  /** A coordinator revokes for the region; otherwise only the sending organisation may. */
-  readonly asCoordinator: boolean;
-  readonly reason: RevocationReason;
-  readonly occurredOn: CalendarDate;
-  readonly today: CalendarDate;
-}
-
-export type ReferralCommand =
-  | SendReferral
-  | AcceptReferral
-  | DeclineReferral
-  | RecordFirstContact
-  | RecordServiceStart
-  | CompleteReferral
-  | DropReferral
-  | RevokeReferral;
-
-export type ReceiverCommand = Exclude<ReferralCommand, SendReferral | RevokeReferral>;
-
-/** A referral as its events tell it: the facts of sending, then where it stands. */
-export interface KnownReferral {
-  readonly status: ReferralStatus;
+/** What every sent referral has: the facts of sending, and the date of its latest step. */
+interface Sending {
   readonly sent: ReferralSent['data'];
-  /** The date of the latest step: a later one may not be dated before it. */
+  /** A later step may not be dated before it. */
   readonly lastStepOn: CalendarDate;
-  readonly acceptedOn: CalendarDate | null;
+}
+
+export interface SentReferral extends Sending {
+  readonly status: 'sent';
+}
+export interface AcceptedReferral extends Sending {
+  readonly status: 'accepted';
+  readonly acceptedOn: CalendarDate;
+}
+export interface DeclinedReferral extends Sending {
+  readonly status: 'declined';
   readonly declined: {
     readonly on: CalendarDate;
     readonly reason: DeclineReason;
     readonly explanation: SealedPersonalData | null;
-  } | null;
-  readonly firstContactOn: CalendarDate | null;
-  readonly serviceStartedOn: CalendarDate | null;
-  readonly completed: { readonly on: CalendarDate; readonly outcome: CompletionOutcome } | null;
-  readonly dropped: { readonly on: CalendarDate; readonly droppedBy: DroppedBy; readonly reason: DropReason } | null;
+  };
+}
+export interface ContactedReferral extends Sending {
+  readonly status: 'first_contact_made';
+  readonly acceptedOn: CalendarDate;
+  readonly firstContactOn: CalendarDate;
+}
+export interface StartedReferral extends Sending {
+  readonly status: 'service_started';
+  readonly acceptedOn: CalendarDate;
+  readonly firstContactOn: CalendarDate;
+  readonly serviceStartedOn: CalendarDate;
+}
+export interface CompletedReferral extends Sending {
+  readonly status: 'completed';
+  readonly acceptedOn: CalendarDate;
+  readonly firstContactOn: CalendarDate;
+  readonly serviceStartedOn: CalendarDate;
+  readonly completed: { readonly on: CalendarDate; readonly outcome: CompletionOutcome };
+}
+/** Dropped after acceptance: before or after the first contact or the service start. */
+export interface DroppedReferral extends Sending, ReachedSteps {
+  readonly status: 'dropped';
+  readonly acceptedOn: CalendarDate;
+  readonly dropped: { readonly on: CalendarDate; readonly droppedBy: DroppedBy; readonly reason: DropReason };
+}
+/** Revoked at any step before it was closed. */
+export interface RevokedReferral extends Sending, ReachedSteps {
+  readonly status: 'revoked';
   readonly revoked: {
     readonly on: CalendarDate;
     readonly reason: RevocationReason;
     readonly byOrganisationId: string;
-  } | null;
+  };
 }
+
+/** The steps an open referral reached, each null when it did not. */
+export interface ReachedSteps {
+  readonly acceptedOn: CalendarDate | null;
+  readonly firstContactOn: CalendarDate | null;
+  readonly serviceStartedOn: CalendarDate | null;
+}
+
+/** A referral as its events tell it: one shape per status, with the facts that status has. */
+export type KnownReferral =
+  | SentReferral
+  | AcceptedReferral
+  | DeclinedReferral
+  | ContactedReferral
+  | StartedReferral
+  | CompletedReferral
+  | DroppedReferral
+  | RevokedReferral;
 
 export type ReferralState = { readonly status: 'none' } | KnownReferral;
 
-/** Refusal codes that mean "no such resource": the HTTP layer answers them with 404. */
-export const NOT_FOUND_CODES = new Set(['REFERRAL_NOT_FOUND', 'PREVIOUS_REFERRAL_NOT_FOUND']);
-
-/** The statuses each receiver step may follow; anything else is `TRANSITION_NOT_ALLOWED`. */
-const ALLOWED_FROM: Readonly<Record<ReceiverCommand['type'] | 'RevokeReferral', readonly ReferralStatus[]>> = {
-  AcceptReferral: ['sent'],
-  DeclineReferral: ['sent'],
-  RecordFirstContact: ['accepted'],
-  RecordServiceStart: ['first_contact_made'],
-  CompleteReferral: ['service_started'],
-  DropReferral: ['accepted', 'first_contact_made', 'service_started'],
-  RevokeReferral: ['sent', 'accepted', 'first_contact_made', 'service_started'],
-};
+/** The steps a referral reached, whatever its status. */
+export function reachedSteps(state: KnownReferral): ReachedSteps {
+  return {
+    acceptedOn: 'acceptedOn' in state ? state.acceptedOn : null,
+    firstContactOn: 'firstContactOn' in state ? state.firstContactOn : null,
+    serviceStartedOn: 'serviceStartedOn' in state ? state.serviceStartedOn : null,
+  };
+}
 
 /** Statuses after which a referral may be sent again: the person is back with the sender (the follow-up list). */
 export const BACK_WITH_SENDER: readonly ReferralStatus[] = ['declined', 'dropped'];
@@ -172,66 +142,83 @@ export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralSt
   initialState: { status: 'none' },
 
   decide(command, state) {
-    if (command.type === 'SendReferral') {
-      if (state.status !== 'none') refuse('REFERRAL_ALREADY_SENT', 'This referral was already sent');
-      return [send(command)];
+    switch (command.type) {
+      case 'SendReferral':
+        if (state.status !== 'none') refuse('REFERRAL_ALREADY_SENT', 'This referral was already sent');
+        return [send(command)];
+      case 'AcceptReferral':
+        return [accept(known(state), command)];
+      case 'DeclineReferral':
+        return [decline(known(state), command)];
+      case 'RecordFirstContact':
+        return [recordFirstContact(known(state), command)];
+      case 'RecordServiceStart':
+        return [recordServiceStart(known(state), command)];
+      case 'CompleteReferral':
+        return [complete(known(state), command)];
+      case 'DropReferral':
+        return [drop(known(state), command)];
+      case 'RevokeReferral':
+        return [revoke(known(state), command)];
     }
-    if (state.status === 'none') refuse('REFERRAL_NOT_FOUND', 'No such referral');
-    if (command.type === 'RevokeReferral') return revoke(state, command);
-    return receiverStep(state, command);
   },
 
   evolve(state, event) {
     if (event.type === 'ReferralSent') {
-      return {
-        status: 'sent',
-        sent: event.data,
-        lastStepOn: event.data.occurredOn,
-        acceptedOn: null,
-        declined: null,
-        firstContactOn: null,
-        serviceStartedOn: null,
-        completed: null,
-        dropped: null,
-        revoked: null,
-      };
+      return { status: 'sent', sent: event.data, lastStepOn: event.data.occurredOn };
     }
     if (state.status === 'none') return state;
     const on = event.data.occurredOn;
-    const step = { lastStepOn: on > state.lastStepOn ? on : state.lastStepOn };
+    const base: Sending = { sent: state.sent, lastStepOn: on > state.lastStepOn ? on : state.lastStepOn };
+    const reached = reachedSteps(state);
+    // The decider appends the steps in their order; the fallbacks only keep the fold total.
+    const acceptedOn = reached.acceptedOn ?? on;
+    const firstContactOn = reached.firstContactOn ?? on;
     switch (event.type) {
       case 'ReferralAccepted':
-        return { ...state, ...step, status: 'accepted', acceptedOn: on };
+        return { ...base, status: 'accepted', acceptedOn: on };
       case 'ReferralDeclined':
         return {
-          ...state,
-          ...step,
+          ...base,
           status: 'declined',
           declined: { on, reason: event.data.reason, explanation: event.data.explanation },
         };
       case 'ReferralFirstContactMade':
-        return { ...state, ...step, status: 'first_contact_made', firstContactOn: on };
+        return { ...base, status: 'first_contact_made', acceptedOn, firstContactOn: on };
       case 'ReferralServiceStarted':
-        return { ...state, ...step, status: 'service_started', serviceStartedOn: on };
+        return { ...base, status: 'service_started', acceptedOn, firstContactOn, serviceStartedOn: on };
       case 'ReferralCompleted':
-        return { ...state, ...step, status: 'completed', completed: { on, outcome: event.data.outcome } };
+        return {
+          ...base,
+          status: 'completed',
+          acceptedOn,
+          firstContactOn,
+          serviceStartedOn: reached.serviceStartedOn ?? on,
+          completed: { on, outcome: event.data.outcome },
+        };
       case 'ReferralDropped':
         return {
-          ...state,
-          ...step,
+          ...base,
+          ...reached,
           status: 'dropped',
+          acceptedOn,
           dropped: { on, droppedBy: event.data.droppedBy, reason: event.data.reason },
         };
       case 'ReferralRevoked':
         return {
-          ...state,
-          ...step,
+          ...base,
+          ...reached,
           status: 'revoked',
           revoked: { on, reason: event.data.reason, byOrganisationId: event.data.revokedByOrganisationId },
         };
     }
   },
 };
+
+function known(state: ReferralState): KnownReferral {
+  if (state.status === 'none') throw new NotFound('REFERRAL_NOT_FOUND', 'No such referral');
+  return state;
+}
 
 function send(command: SendReferral): ReferralEvent {
   const { trajectory, receiver, previous } = command;
@@ -240,7 +227,7 @@ function send(command: SendReferral): ReferralEvent {
   }
   if (trajectory.status === 'closed') refuse('TRAJECTORY_CLOSED', 'The intake trajectory is closed');
   if (previous !== null) {
-    if (previous.status === 'none') refuse('PREVIOUS_REFERRAL_NOT_FOUND', 'No such previous referral');
+    if (previous.status === 'none') throw new NotFound('PREVIOUS_REFERRAL_NOT_FOUND', 'No such previous referral');
     if (previous.trajectoryId !== trajectory.trajectoryId) {
       refuse('PREVIOUS_REFERRAL_OF_ANOTHER_TRAJECTORY', 'The previous referral was sent from another trajectory');
     }
@@ -295,68 +282,85 @@ function send(command: SendReferral): ReferralEvent {
   };
 }
 
-function receiverStep(state: KnownReferral, command: ReceiverCommand): ReferralEvent[] {
-  if (command.actorOrganisationId !== state.sent.toOrganisationId) {
-    refuse('NOT_ADDRESSED_TO_YOUR_ORGANISATION', 'Only the receiving organisation records this step');
-  }
-  if (command.type === 'CompleteReferral' && ['sent', 'accepted', 'first_contact_made'].includes(state.status)) {
-    refuse('SERVICE_NOT_STARTED', 'A referral whose service never started cannot be completed');
-  }
-  allowedFrom(state, command.type);
-  checkDate(state, command.occurredOn, command.today);
-  const fact = { referralId: state.sent.referralId, occurredOn: command.occurredOn };
-  switch (command.type) {
-    case 'AcceptReferral':
-      return [{ type: 'ReferralAccepted', data: fact }];
-    case 'DeclineReferral':
-      checkVocabulary(DECLINE_REASONS, command.reason, 'reason');
-      return [
-        { type: 'ReferralDeclined', data: { ...fact, reason: command.reason, explanation: command.explanation } },
-      ];
-    case 'RecordFirstContact':
-      return [{ type: 'ReferralFirstContactMade', data: fact }];
-    case 'RecordServiceStart':
-      return [{ type: 'ReferralServiceStarted', data: fact }];
-    case 'CompleteReferral':
-      checkVocabulary(COMPLETION_OUTCOMES, command.outcome, 'outcome');
-      return [{ type: 'ReferralCompleted', data: { ...fact, outcome: command.outcome } }];
-    case 'DropReferral':
-      checkVocabulary(DROPPED_BY, command.droppedBy, 'droppedBy');
-      checkVocabulary(DROP_REASONS, command.reason, 'reason');
-      return [{ type: 'ReferralDropped', data: { ...fact, droppedBy: command.droppedBy, reason: command.reason } }];
-  }
+function accept(state: KnownReferral, command: AcceptReferral): ReferralEvent {
+  return { type: 'ReferralAccepted', data: receiverFact(state, command, ['sent']) };
 }
 
-function revoke(state: KnownReferral, command: RevokeReferral): ReferralEvent[] {
+function decline(state: KnownReferral, command: DeclineReferral): ReferralEvent {
+  const fact = receiverFact(state, command, ['sent']);
+  checkVocabulary(DECLINE_REASONS, command.reason, 'reason');
+  return { type: 'ReferralDeclined', data: { ...fact, reason: command.reason, explanation: command.explanation } };
+}
+
+function recordFirstContact(state: KnownReferral, command: RecordFirstContact): ReferralEvent {
+  return { type: 'ReferralFirstContactMade', data: receiverFact(state, command, ['accepted']) };
+}
+
+function recordServiceStart(state: KnownReferral, command: RecordServiceStart): ReferralEvent {
+  return { type: 'ReferralServiceStarted', data: receiverFact(state, command, ['first_contact_made']) };
+}
+
+function complete(state: KnownReferral, command: CompleteReferral): ReferralEvent {
+  if (state.status === 'sent' || state.status === 'accepted' || state.status === 'first_contact_made') {
+    addressedTo(state, command);
+    refuse('SERVICE_NOT_STARTED', 'A referral whose service never started cannot be completed');
+  }
+  const fact = receiverFact(state, command, ['service_started']);
+  checkVocabulary(COMPLETION_OUTCOMES, command.outcome, 'outcome');
+  return { type: 'ReferralCompleted', data: { ...fact, outcome: command.outcome } };
+}
+
+function drop(state: KnownReferral, command: DropReferral): ReferralEvent {
+  const fact = receiverFact(state, command, ['accepted', 'first_contact_made', 'service_started']);
+  checkVocabulary(DROPPED_BY, command.droppedBy, 'droppedBy');
+  checkVocabulary(DROP_REASONS, command.reason, 'reason');
+  return { type: 'ReferralDropped', data: { ...fact, droppedBy: command.droppedBy, reason: command.reason } };
+}
+
+function revoke(state: KnownReferral, command: RevokeReferral): ReferralEvent {
   if (!command.asCoordinator && command.actorOrganisationId !== state.sent.fromOrganisationId) {
     refuse('NOT_SENT_BY_YOUR_ORGANISATION', 'Only the sending organisation or a coordinator revokes a referral');
   }
-  allowedFrom(state, command.type);
+  allowedFrom(state, ['sent', 'accepted', 'first_contact_made', 'service_started']);
   checkDate(state, command.occurredOn, command.today);
   checkVocabulary(REVOCATION_REASONS, command.reason, 'reason');
-  return [
-    {
-      type: 'ReferralRevoked',
-      data: {
-        referralId: state.sent.referralId,
-        occurredOn: command.occurredOn,
-        reason: command.reason,
-        revokedByOrganisationId: command.actorOrganisationId,
-      },
+  return {
+    type: 'ReferralRevoked',
+    data: {
+      referralId: state.sent.referralId,
+      occurredOn: command.occurredOn,
+      reason: command.reason,
+      revokedByOrganisationId: command.actorOrganisationId,
     },
-  ];
+  };
 }
 
-function allowedFrom(state: KnownReferral, type: keyof typeof ALLOWED_FROM): void {
-  if (!ALLOWED_FROM[type].includes(state.status)) {
-    refuse('TRANSITION_NOT_ALLOWED', `Not allowed while the referral is ${state.status}`);
+/** A receiver's step: by the receiving organisation, from the statuses it may follow, dated in order. */
+function receiverFact(state: KnownReferral, command: ReceiverStep, from: readonly ReferralStatus[]) {
+  addressedTo(state, command);
+  allowedFrom(state, from);
+  checkDate(state, command.occurredOn, command.today);
+  return { referralId: state.sent.referralId, occurredOn: command.occurredOn };
+}
+
+function addressedTo(state: KnownReferral, command: ReceiverStep): void {
+  if (command.actorOrganisationId !== state.sent.toOrganisationId) {
+    refuse('NOT_ADDRESSED_TO_YOUR_ORGANISATION', 'Only the receiving organisation records this step');
   }
 }
 
-/** The HTTP layer refuses a future or malformed date with a 400; the order of the steps needs the state. */
+function allowedFrom(state: KnownReferral, from: readonly ReferralStatus[]): void {
+  if (!from.includes(state.status))
+    refuse('TRANSITION_NOT_ALLOWED', `Not allowed while the referral is ${state.status}`);
+}
+
+/**
+ * The request rules refuse a future or malformed date and unknown codes with a 400 before a command is built; these
+ * guards keep the decider whole for any other caller. The order of the steps needs the state.
+ */
 function checkDate(state: KnownReferral, occurredOn: CalendarDate, today: CalendarDate): void {
   if (!isCalendarDate(occurredOn) || occurredOn > today) {
-    refuse('INVALID_REFERRAL_DATA', 'occurredOn must be a date, not in the future');
+    throw new InvalidInput('INVALID_REFERRAL_DATA', 'occurredOn must be a date, not in the future');
   }
   if (occurredOn < state.lastStepOn) {
     refuse('OCCURRED_BEFORE_PREVIOUS_STEP', 'occurredOn is before the previous step of the referral');
@@ -364,7 +368,7 @@ function checkDate(state: KnownReferral, occurredOn: CalendarDate, today: Calend
 }
 
 function checkVocabulary(vocabulary: readonly string[], value: string, field: string): void {
-  if (!vocabulary.includes(value)) refuse('INVALID_REFERRAL_DATA', `${field} is not a known code`);
+  if (!vocabulary.includes(value)) throw new InvalidInput('INVALID_REFERRAL_DATA', `${field} is not a known code`);
 }
 
 /** Whether the referral is overdue on `today`: still unanswered after its due date (docs/adr/0015). */
@@ -376,8 +380,4 @@ export function isOverdue(status: ReferralStatus, dueOn: CalendarDate, today: Ca
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
-function refuse(code: string, detail: string): never {
-  throw new DomainRuleViolation(code, detail);
 }

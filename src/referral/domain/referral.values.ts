@@ -1,5 +1,5 @@
 /**
- * The closed vocabularies of referrals (DOMAIN.md, capability 3). Codes are stable forever: events, read models and
+ * The closed vocabularies of referrals (docs/domain.md, capability 3). Codes are stable forever: events, read models and
  * the impact indicators store them.
  */
 

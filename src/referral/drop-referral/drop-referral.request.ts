@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { StepRequest } from '../common/referral-steps';
+import { StepRequest } from '../common/step.request';
 import { DROP_REASONS, DROPPED_BY, type DropReason, type DroppedBy } from '../domain/referral.values';
 
 export class DropReferralRequest extends StepRequest {

@@ -1,22 +1,18 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { AccessLogEntry, AccessLogged, CurrentUser, type PendingAccessLogEntry, Roles } from '../../shared/auth';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { setEtag } from '../../shared/http/command-headers';
+import { AccessLogged, Roles } from '../../shared/auth';
+import { Answer } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiProblems } from '../../shared/http/openapi';
 import { ReferralParams } from '../common/params';
-import { ReferralAccess } from '../common/referral-access';
-import { ReferralStreams } from '../common/referral-streams';
 import { ReferralView } from '../common/referral.view';
+import { ReadReferral } from './read-referral.query';
 
 @ApiTags('Referrals')
 @Controller('referrals')
 export class ReadReferralController {
-  constructor(
-    private readonly streams: ReferralStreams,
-    private readonly access: ReferralAccess,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':referralId')
   @Roles('social_worker')
@@ -30,15 +26,8 @@ export class ReadReferralController {
   })
   @ApiOkResponse({ type: ReferralView })
   @ApiProblems(400, 404)
-  async read(
-    @Param() params: ReferralParams,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() entry: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReferralView> {
-    const { state, revision } = await this.streams.existing(params.referralId);
-    const party = this.access.partyOf(user, state, entry);
-    setEtag(reply, revision);
-    return this.access.view(state, revision, party);
+  async read(@Param() params: ReferralParams, @Caller() caller: Caller): Promise<Answer<ReferralView>> {
+    const referral = await this.queries.execute(new ReadReferral(caller, params.referralId));
+    return Answer.versioned(referral, BigInt(referral.revision));
   }
 }

@@ -1,50 +1,37 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { AccessLogEntry, AccessLogged, CurrentUser, type PendingAccessLogEntry, Roles } from '../../shared/auth';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { AccessLogged, Roles } from '../../shared/auth';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiReferralStep } from '../common/openapi';
 import { ReferralParams } from '../common/params';
-import { ReferralSteps, StepRequest } from '../common/referral-steps';
 import type { ReferralView } from '../common/referral.view';
+import { StepRequest } from '../common/step.request';
+import { REFERRALS_PROJECTION } from '../referral-register/referrals.projection';
+import { RecordFirstContact } from './record-first-contact.command';
 
 @ApiTags('Referrals')
 @Controller('referrals')
 export class RecordFirstContactController {
-  constructor(private readonly steps: ReferralSteps) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':referralId/first-contact')
   @HttpCode(200)
   @Roles('social_worker')
   @AccessLogged({ resource: 'referral', idParam: 'referralId' })
+  @WaitsFor(REFERRALS_PROJECTION)
   @ApiReferralStep(
     'Record the first contact with the person',
     'For social workers of the receiving organisation, once the referral is accepted.',
     StepRequest,
   )
-  record(
+  async record(
     @Param() params: ReferralParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() entry: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReferralView> {
-    return this.steps.run({
-      referralId: params.referralId,
-      body,
-      request: StepRequest,
-      command: (_request, context) => ({
-        type: 'RecordFirstContact',
-        actorOrganisationId: context.actorOrganisationId,
-        occurredOn: context.occurredOn,
-        today: context.today,
-      }),
-      user,
-      headers,
-      reply,
-      entry,
-    });
+    @Caller() caller: Caller,
+  ): Promise<Answer<ReferralView>> {
+    const { referral, result } = await this.commands.execute(new RecordFirstContact(caller, params.referralId, body));
+    return Answer.written(referral, result);
   }
 }

@@ -1,32 +1,26 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { AccessLogEntry, AccessLogged, CurrentUser, type PendingAccessLogEntry, Roles } from '../../shared/auth';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { commandContext } from '../../shared/commands/command-context';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { AccessLogged, Roles } from '../../shared/auth';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
-import { validateRequest } from '../../shared/http/request-validation';
 import { ReferralParams } from '../common/params';
-import { ReferralAccess } from '../common/referral-access';
-import { ReferralStreams } from '../common/referral-streams';
-import { noteProblems, SentReferrals } from '../common/sent-referrals';
 import { ReferralView } from '../common/referral.view';
+import { REFERRALS_PROJECTION } from '../referral-register/referrals.projection';
 import { ReferralTargetRequest } from '../send-referral/send-referral.request';
+import { ReferAgain } from './refer-again.command';
 
 @ApiTags('Referrals')
 @Controller('referrals')
 export class ReferAgainController {
-  constructor(
-    private readonly streams: ReferralStreams,
-    private readonly access: ReferralAccess,
-    private readonly sent: SentReferrals,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':referralId/referral-again')
   @HttpCode(201)
   @Roles('social_worker')
   @AccessLogged({ resource: 'referral', idParam: 'referralId' })
+  @WaitsFor(REFERRALS_PROJECTION)
   @ApiCommandEndpoint(
     'Send a declined or dropped referral again',
     'For social workers of the organisation responsible for the trajectory: a new referral for the same need and ' +
@@ -39,32 +33,9 @@ export class ReferAgainController {
   async referAgain(
     @Param() params: ReferralParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() entry: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReferralView> {
-    const { state } = await this.streams.existing(params.referralId);
-    // Its two parties may learn more; the trajectory's organisation is checked by the send itself (403).
-    this.access.partyOf(user, state, entry);
-    const request = await validateRequest(ReferralTargetRequest, body, noteProblems);
-    const { sent } = state;
-    return this.sent.send(
-      {
-        trajectoryId: sent.trajectoryId,
-        toOrganisationId: request.toOrganisationId,
-        service: request.service ?? null,
-        lifeDomain: sent.lifeDomain,
-        needId: sent.needId,
-        warm: request.warm ?? false,
-        note: request.note ?? null,
-        consentBasis: request.consentBasis,
-        previous: { referralId: sent.referralId, status: state.status, trajectoryId: sent.trajectoryId },
-      },
-      user,
-      commandContext(user, headers),
-      entry,
-      reply,
-    );
+    @Caller() caller: Caller,
+  ): Promise<Answer<ReferralView>> {
+    const { referral, result } = await this.commands.execute(new ReferAgain(caller, params.referralId, body));
+    return Answer.written(referral, result, `/referrals/${referral.referralId}`);
   }
 }

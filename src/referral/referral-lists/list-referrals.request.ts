@@ -4,7 +4,7 @@ import { BooleanQuery } from '../../shared/http/boolean-query';
 import { PageQuery } from '../../shared/http/pagination';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral.events';
 
-export class ListReferralsQuery extends PageQuery {
+export class ListReferralsRequest extends PageQuery {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES })
   @IsOptional()
   @IsIn(REFERRAL_STATUSES)

@@ -1,14 +1,13 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AccessLogEntry, AccessLogged, CurrentUser, type PendingAccessLogEntry, Roles } from '../../shared/auth';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { CLOCK, type Clock } from '../../shared/domain/clock';
-import { today } from '../../shared/domain/today';
+import { AccessLogged, Roles } from '../../shared/auth';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { PageQuery } from '../../shared/http/pagination';
-import { ReferralListsQuery } from '../referral-register/referral-lists.query';
 import { FollowUpPage, ReferralSummaryPage } from '../referral-register/referral-summary.view';
-import { ListReferralsQuery } from './list-referrals.request';
+import { ListReferralsRequest } from './list-referrals.request';
+import { ListFollowUp, ListReferrals } from './referral-lists.query';
 
 /**
  * The work lists of a social worker's organisation, always its own: what it received (inbox), what it sent
@@ -17,10 +16,7 @@ import { ListReferralsQuery } from './list-referrals.request';
 @ApiTags('Referrals')
 @Controller('referrals')
 export class ReferralListsController {
-  constructor(
-    private readonly lists: ReferralListsQuery,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('inbox')
   @Roles('social_worker')
@@ -30,8 +26,8 @@ export class ReferralListsController {
       'no note: open a referral for those.',
   )
   @ApiOkResponse({ type: ReferralSummaryPage })
-  inbox(@Query() query: ListReferralsQuery, @CurrentUser() user: AuthenticatedUser): Promise<ReferralSummaryPage> {
-    return this.lists.inbox(user.organisationId, today(this.clock), query, query) as Promise<ReferralSummaryPage>;
+  inbox(@Query() query: ListReferralsRequest, @Caller() caller: Caller): Promise<ReferralSummaryPage> {
+    return this.queries.execute(new ListReferrals(caller, 'inbox', query, query)) as Promise<ReferralSummaryPage>;
   }
 
   @Get('outbox')
@@ -41,8 +37,8 @@ export class ReferralListsController {
     'Overdue first, then by due date. Filter by `status` and `overdue`.',
   )
   @ApiOkResponse({ type: ReferralSummaryPage })
-  outbox(@Query() query: ListReferralsQuery, @CurrentUser() user: AuthenticatedUser): Promise<ReferralSummaryPage> {
-    return this.lists.outbox(user.organisationId, today(this.clock), query, query) as Promise<ReferralSummaryPage>;
+  outbox(@Query() query: ListReferralsRequest, @Caller() caller: Caller): Promise<ReferralSummaryPage> {
+    return this.queries.execute(new ListReferrals(caller, 'outbox', query, query)) as Promise<ReferralSummaryPage>;
   }
 
   @Get('follow-up')
@@ -54,13 +50,7 @@ export class ReferralListsController {
       'person is back on your list. Oldest first. Names the person (by id) and the trajectory; logged in the access log.',
   )
   @ApiOkResponse({ type: FollowUpPage })
-  async followUp(
-    @Query() query: PageQuery,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() entry: PendingAccessLogEntry,
-  ): Promise<FollowUpPage> {
-    const page = await this.lists.followUp(user.organisationId, today(this.clock), query);
-    for (const item of page.items) entry.addPerson(item.clientId);
-    return page as FollowUpPage;
+  followUp(@Query() query: PageQuery, @Caller() caller: Caller): Promise<FollowUpPage> {
+    return this.queries.execute(new ListFollowUp(caller, query)) as Promise<FollowUpPage>;
   }
 }

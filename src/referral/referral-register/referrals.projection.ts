@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
-import { REFERRAL_EVENT_TYPES, type ReferralEvent } from '../domain/referral.events';
+import { decodeReferralEvent } from '../domain/referral.decoder';
+import { REFERRAL_EVENT_TYPES } from '../domain/referral.events';
 import { ReferralRow } from './referral.row';
 
 export const REFERRALS_PROJECTION = 'referral.referrals';
@@ -10,9 +11,9 @@ export const referralsProjection = defineRowProjection<ReferralRow>({
   version: 1,
   entity: ReferralRow,
   eventTypes: REFERRAL_EVENT_TYPES,
-  keyOf: (event) => (event.data as { referralId: string }).referralId,
+  keyOf: (event) => decodeReferralEvent(event).data.referralId,
   evolve(row, recorded: RecordedEvent) {
-    const event = recorded as unknown as ReferralEvent;
+    const event = decodeReferralEvent(recorded);
     if (event.type === 'ReferralSent') {
       const sent = event.data;
       return {

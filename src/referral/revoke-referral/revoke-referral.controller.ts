@@ -1,55 +1,38 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
-import { AccessLogEntry, AccessLogged, CurrentUser, type PendingAccessLogEntry, Roles } from '../../shared/auth';
-import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
-import { Command, type CommandHeaders } from '../../shared/http/command-headers';
+import { AccessLogged, Roles } from '../../shared/auth';
+import { Answer, WaitsFor } from '../../shared/http/answer';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiReferralStep } from '../common/openapi';
 import { ReferralParams } from '../common/params';
-import { ReferralSteps } from '../common/referral-steps';
 import type { ReferralView } from '../common/referral.view';
+import { REFERRALS_PROJECTION } from '../referral-register/referrals.projection';
+import { RevokeReferral } from './revoke-referral.command';
 import { RevokeReferralRequest } from './revoke-referral.request';
 
 @ApiTags('Referrals')
 @Controller('referrals')
 export class RevokeReferralController {
-  constructor(private readonly steps: ReferralSteps) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':referralId/revocation')
   @HttpCode(200)
   @Roles('social_worker', 'coordinator')
   @AccessLogged({ resource: 'referral', idParam: 'referralId' })
+  @WaitsFor(REFERRALS_PROJECTION)
   @ApiReferralStep(
     'Revoke a referral',
     'For social workers of the sending organisation, and for coordinators region-wide (who get the referral without ' +
       'anything personal), until it is completed, declined or dropped.',
     RevokeReferralRequest,
   )
-  revoke(
+  async revoke(
     @Param() params: ReferralParams,
     @Body() body: unknown,
-    @Command() headers: CommandHeaders,
-    @CurrentUser() user: AuthenticatedUser,
-    @AccessLogEntry() entry: PendingAccessLogEntry,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReferralView> {
-    return this.steps.run({
-      referralId: params.referralId,
-      body,
-      request: RevokeReferralRequest,
-      command: (request, context) => ({
-        type: 'RevokeReferral',
-        actorOrganisationId: context.actorOrganisationId,
-        asCoordinator: context.asCoordinator,
-        occurredOn: context.occurredOn,
-        today: context.today,
-        reason: request.reason,
-      }),
-      user,
-      headers,
-      reply,
-      entry,
-      coordinatorAdmitted: true,
-    });
+    @Caller() caller: Caller,
+  ): Promise<Answer<ReferralView>> {
+    const { referral, result } = await this.commands.execute(new RevokeReferral(caller, params.referralId, body));
+    return Answer.written(referral, result);
   }
 }

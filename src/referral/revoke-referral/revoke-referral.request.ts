@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { StepRequest } from '../common/referral-steps';
+import { StepRequest } from '../common/step.request';
 import { REVOCATION_REASONS, type RevocationReason } from '../domain/referral.values';
 
 export class RevokeReferralRequest extends StepRequest {

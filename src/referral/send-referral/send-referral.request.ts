@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
+import type { FieldProblem } from '../../shared/domain/field-problem';
+import type { InvalidFields } from '../../shared/http/request-validation';
 import { REFERRAL_CONSENT_BASES, type ReferralConsentBasis } from '../domain/referral.values';
 
 /** Where a referral goes and what it carries: shared by sending and sending again. */
@@ -64,4 +66,12 @@ export class SendReferralRequest extends ReferralTargetRequest {
   @IsOptional()
   @IsUUID('all')
   needId?: string | null;
+}
+
+/** A note shares the person: an anonymous signal (`consentBasis: none`) carries none. */
+export function noteProblems(request: ReferralTargetRequest, invalid: InvalidFields): FieldProblem[] {
+  if (invalid.ok('note') && invalid.ok('consentBasis') && request.consentBasis === 'none' && request.note) {
+    return [{ field: 'note', message: 'note is not allowed with consentBasis none' }];
+  }
+  return [];
 }

@@ -1,16 +1,16 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, type EventStore } from '../../shared/event-store';
 import {
-  openedStream,
   type OpenSealed,
   type SealedFields,
   type SubjectAccessSection,
   type SubjectAccessSectionReport,
   SubjectAccessSections,
+  subjectAccessEventView,
   subjectAccessRowView,
 } from '../../shared/privacy';
-import { referralStream } from '../common/referral-streams';
+import { referralStream, ReferralStreams } from '../common/referral-streams';
+import { decodeReferralEvent } from '../domain/referral.decoder';
 import { DECLINE_EXPLANATION_CONTEXT, REFERRAL_NOTE_CONTEXT } from '../domain/referral.events';
 import { ReferralRow } from '../referral-register/referral.row';
 
@@ -19,7 +19,8 @@ const SEALED_FIELDS: SealedFields = { note: REFERRAL_NOTE_CONTEXT, explanation: 
 
 /**
  * The referral part of the subject-access report (docs/adr/0017): the person's referrals, found through the read
- * model (it has the client id), every event of each, notes and explanations opened, and their rows.
+ * model (it has the client id), every event of each, notes and explanations opened, and their rows. Events are
+ * decoded first: a report over a history this code cannot read would be wrong silently.
  */
 @Injectable()
 export class ReferralSubjectAccessSection implements SubjectAccessSection, OnModuleInit {
@@ -28,7 +29,7 @@ export class ReferralSubjectAccessSection implements SubjectAccessSection, OnMod
   constructor(
     private readonly sections: SubjectAccessSections,
     private readonly dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly referrals: ReferralStreams,
   ) {}
 
   onModuleInit(): void {
@@ -36,16 +37,22 @@ export class ReferralSubjectAccessSection implements SubjectAccessSection, OnMod
   }
 
   async report(clientId: string, open: OpenSealed): Promise<SubjectAccessSectionReport> {
-    const referrals = await this.dataSource
+    const rows = await this.dataSource
       .getRepository(ReferralRow)
       .find({ where: { clientId }, order: { sentOn: 'ASC', referralId: 'ASC' } });
     const streams = [];
-    for (const { referralId } of referrals) {
-      streams.push(await openedStream(this.store, referralStream(referralId), SEALED_FIELDS, open));
+    for (const { referralId } of rows) {
+      const events = await this.referrals.recorded(referralId);
+      // Each must decode; the report shows the data as stored.
+      events.forEach(decodeReferralEvent);
+      streams.push({
+        streamId: referralStream(referralId),
+        events: events.map((event) => subjectAccessEventView(event, SEALED_FIELDS, open)),
+      });
     }
     return {
       streams,
-      readModels: { referrals: referrals.map((row) => subjectAccessRowView(row, SEALED_FIELDS, open)) },
+      readModels: { referrals: rows.map((row) => subjectAccessRowView(row, SEALED_FIELDS, open)) },
     };
   }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonObject, RecordedEvent } from '../../../src/shared/event-store';
-import { CoordinationQuery } from '../../../src/referral/coordination/coordination.query';
+import { CoordinationFigures } from '../../../src/referral/coordination/coordination-figures';
 import type { ReferralEvent } from '../../../src/referral/domain/referral.events';
 import { ReferralRow } from '../../../src/referral/referral-register/referral.row';
-import { ReferralListsQuery } from '../../../src/referral/referral-register/referral-lists.query';
+import { ReferralLists } from '../../../src/referral/referral-register/referral-lists';
 import { Referrals1764806400000 } from '../../../src/referral/referral-register/referrals.migration';
 import { referralsProjection } from '../../../src/referral/referral-register/referrals.projection';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../../support/database';
@@ -74,13 +74,13 @@ function addDays(date: string, days: number): string {
 
 describe.each(testDatabaseKinds())('the referrals read model on %s', (kind) => {
   let db: TestDatabase;
-  let lists: ReferralListsQuery;
-  let coordination: CoordinationQuery;
+  let lists: ReferralLists;
+  let coordination: CoordinationFigures;
 
   beforeAll(async () => {
     db = await createTestDatabase({ kind, migrations: [Referrals1764806400000], entities: [ReferralRow] });
-    lists = new ReferralListsQuery(db.dataSource);
-    coordination = new CoordinationQuery(db.dataSource);
+    lists = new ReferralLists(db.dataSource);
+    coordination = new CoordinationFigures(db.dataSource);
   });
   afterAll(() => db.dispose());
 

@@ -30,7 +30,7 @@ const OVERDUE = `r.status = 'sent' AND r.due_on < :today`;
  * `today`, the Belgian date of the injected clock (docs/adr/0015).
  */
 @Injectable()
-export class ReferralListsQuery {
+export class ReferralLists {
   constructor(private readonly dataSource: DataSource) {}
 
   inbox(organisationId: string, today: CalendarDate, filter: ReferralListFilter, page: PageRequest) {

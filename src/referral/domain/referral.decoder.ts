@@ -1,0 +1,61 @@
+import { LIFE_DOMAINS } from '../../partners';
+import {
+  boolean,
+  eventDecoder,
+  integer,
+  nullable,
+  object,
+  oneOf,
+  type Schema,
+  string,
+} from '../../shared/domain/event-decoding';
+import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
+import type { ReferralEvent } from './referral.events';
+import {
+  COMPLETION_OUTCOMES,
+  DECLINE_REASONS,
+  DROP_REASONS,
+  DROPPED_BY,
+  REFERRAL_CONSENT_BASES,
+  REVOCATION_REASONS,
+} from './referral.values';
+
+/** Free text sealed with the person's key: its envelope is checked here, its content where it is opened. */
+const sealed: Schema<SealedPersonalData> = object({
+  $pii: object({ v: oneOf(1), kid: string, iv: string, ct: string, tag: string }),
+});
+
+const fact = { referralId: string, occurredOn: string };
+
+/**
+ * The one way a stored referral event becomes a `ReferralEvent` (docs/adr/0025-command-pipeline.md): for the
+ * referral's commands and reads, its projections and subject access, and the capabilities that read its events.
+ */
+export const decodeReferralEvent = eventDecoder<ReferralEvent>({
+  ReferralSent: object({
+    ...fact,
+    trajectoryId: string,
+    clientId: string,
+    fromOrganisationId: string,
+    toOrganisationId: string,
+    service: nullable(string),
+    fromMunicipalityId: nullable(string),
+    toMunicipalityId: nullable(string),
+    lifeDomain: oneOf(...LIFE_DOMAINS),
+    needId: nullable(string),
+    warm: boolean,
+    note: nullable(sealed),
+    consentBasis: oneOf(...REFERRAL_CONSENT_BASES),
+    consentId: nullable(string),
+    responseDeadlineDays: integer,
+    dueOn: string,
+    previousReferralId: nullable(string),
+  }),
+  ReferralAccepted: object(fact),
+  ReferralDeclined: object({ ...fact, reason: oneOf(...DECLINE_REASONS), explanation: nullable(sealed) }),
+  ReferralFirstContactMade: object(fact),
+  ReferralServiceStarted: object(fact),
+  ReferralCompleted: object({ ...fact, outcome: oneOf(...COMPLETION_OUTCOMES) }),
+  ReferralDropped: object({ ...fact, droppedBy: oneOf(...DROPPED_BY), reason: oneOf(...DROP_REASONS) }),
+  ReferralRevoked: object({ ...fact, reason: oneOf(...REVOCATION_REASONS), revokedByOrganisationId: string }),
+});
