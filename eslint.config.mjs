@@ -11,7 +11,7 @@ const capabilities = readdirSync('src', { withFileTypes: true })
   .map((entry) => entry.name)
   .filter((name) => readdirSync(`src/${name}`).includes(`${name}.capability.ts`));
 
-/** A capability reaches another only through its `index.ts` (ADR 0005): `../../partners`, never a file inside. */
+/** A capability reaches another only through its `index.ts` (ADR 0005): the folder, never a file inside it. */
 const otherCapabilitiesInternals = (own) =>
   capabilities
     .filter((other) => other !== own)

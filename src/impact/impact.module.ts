@@ -7,7 +7,7 @@ import { ListIndicatorsHandler, ReadIndicatorHandler } from './read-indicators/r
 import { ReadIndicatorsController } from './read-indicators/read-indicators.controller';
 
 /**
- * Impact measurement (DOMAIN.md, capability 7; issue 8): indicators for the armoedepact computed from the `impact`
+ * Impact measurement (docs/domain.md, capability 7; issue 8): indicators for the armoedepact computed from the `impact`
  * facts, per period and municipality, suppressed so that no figure singles out a person, pinned to a position.
  */
 @Module({

@@ -41,7 +41,7 @@ import { TransferResponsibilityController } from './transfer-responsibility/tran
 import { TrajectorySnapshots } from './trajectory-snapshot/trajectory-snapshots';
 
 /**
- * The intake trajectory (DOMAIN.md, capability 2; issue 6): opened for a person by a social worker's organisation,
+ * The intake trajectory (docs/domain.md, capability 2; issue 6): opened for a person by a social worker's organisation,
  * assessed across life domains, needs, rights and unmet needs recorded, reassigned, transferred, closed and reopened;
  * read as a caseload, in detail with its timeline and referrals, and as of any date. Exports `TrajectorySnapshots`.
  */

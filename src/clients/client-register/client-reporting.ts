@@ -33,7 +33,7 @@ export class ClientReporting {
 
   /**
    * People registered on or before `date` who may be counted on that date, per municipality of residence on that
-   * date (DOMAIN.md: a person is attributed to where they lived on the event's date). Unsuppressed: publishing
+   * date (docs/domain.md: a person is attributed to where they lived on the event's date). Unsuppressed: publishing
    * figures (small-cell suppression) is the impact capability's job.
    */
   async countByMunicipality(date: CalendarDate): Promise<Map<string, number>> {

@@ -3,7 +3,7 @@ import { ProjectedRow } from '../../shared/projections';
 
 /**
  * Where a person lived, from when: one row per registration and move. Analysts attribute a person to the
- * municipality of residence on an event's date (DOMAIN.md): the row with the latest `effective_from` on or before it.
+ * municipality of residence on an event's date (docs/domain.md): the row with the latest `effective_from` on or before it.
  */
 @Entity('clients_residences')
 export class ClientResidenceRow extends ProjectedRow {

@@ -1,6 +1,6 @@
 /** Vocabularies of the clients capability. Stable values: they are stored in events. */
 
-/** The household's main source of income, as an intake records it (DOMAIN.md: equity cuts by income source). */
+/** The household's main source of income, as an intake records it (docs/domain.md: equity cuts by income source). */
 export const INCOME_SOURCES = [
   'employment',
   'self_employment',

@@ -1,5 +1,5 @@
 /**
- * The closed vocabularies of the intake trajectory (DOMAIN.md, capability 2). Codes are stable forever: events,
+ * The closed vocabularies of the intake trajectory (docs/domain.md, capability 2). Codes are stable forever: events,
  * read models and the impact indicators store them. Life domains are the partners' `LIFE_DOMAINS`.
  */
 

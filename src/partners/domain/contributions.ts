@@ -3,7 +3,7 @@ import { type Cents, wholeEurosDown } from './money';
 import { spanCovers } from './working-years';
 
 /**
- * Member contributions (DOMAIN.md, capability 8): each member municipality pays W13, for a working year, its
+ * Member contributions (docs/domain.md, capability 8): each member municipality pays W13, for a working year, its
  * population on 1 January of the year before times the rate of that working year. A co-funder pays back the part
  * above its agreement's base rate, rounded down to whole euros; the municipality pays the rest.
  *

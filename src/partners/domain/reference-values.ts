@@ -2,11 +2,11 @@
  * The closed vocabularies of the reference data. Codes are stable forever: they are stored in events and read models.
  */
 
-/** What kind of partner an organisation is (DOMAIN.md: the OCMWs, the CAW, the DMWs, W13's own services, others). */
+/** What kind of partner an organisation is (docs/domain.md: the OCMWs, the CAW, the DMWs, W13's own services, others). */
 export const ORGANISATION_TYPES = ['ocmw', 'caw', 'dmw', 'w13_service', 'external'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
-/** The life domains an intake assesses (DOMAIN.md, capability 2); a right in the catalogue belongs to one. */
+/** The life domains an intake assesses (docs/domain.md, capability 2); a right in the catalogue belongs to one. */
 export const LIFE_DOMAINS = [
   'finances',
   'debts',

@@ -9,7 +9,7 @@ import { W13_MEMBERS } from '../../../test/support/w13-members';
 describe('the W13 defaults file', () => {
   const defaults = loadW13Defaults();
 
-  it('lists the 14 member municipalities of DOMAIN.md, each with its OCMW', () => {
+  it('lists the 14 member municipalities of docs/domain.md, each with its OCMW', () => {
     expect(defaults.municipalities.map((municipality) => municipality.details.name)).toEqual(W13_MEMBERS);
     expect(defaults.municipalities.every((municipality) => municipality.details.member)).toBe(true);
     for (const municipality of defaults.municipalities) {
@@ -39,7 +39,7 @@ describe('the W13 defaults file', () => {
     expect(defaults.organisations.filter((organisation) => organisation.details.type === 'caw')).toHaveLength(1);
   });
 
-  it('has a starter rights catalogue at every level, with the rights DOMAIN.md names', () => {
+  it('has a starter rights catalogue at every level, with the rights docs/domain.md names', () => {
     const names = defaults.rights.map((right) => right.details.name);
     expect(names).toEqual(
       expect.arrayContaining([
