@@ -1,7 +1,15 @@
-import type { ClientEvent } from '../../clients';
-import type { IntakeEvent } from '../../intake';
-import type { MunicipalityEvent, OrganisationEvent } from '../../partners';
-import { REFERRAL_STATUS_AFTER, type ReferralEvent } from '../../referral';
+import { CLIENT_CATEGORY, type ClientEvent, decodeClientEvent } from '../../clients';
+import { decodeIntakeEvent, INTAKE_CATEGORY, type IntakeEvent } from '../../intake';
+import {
+  decodeMunicipalityEvent,
+  decodeOrganisationEvent,
+  MUNICIPALITY_CATEGORY,
+  type MunicipalityEvent,
+  ORGANISATION_CATEGORY,
+  type OrganisationEvent,
+} from '../../partners';
+import { decodeReferralEvent, REFERRAL_CATEGORY, REFERRAL_STATUS_AFTER, type ReferralEvent } from '../../referral';
+import type { EventDecoder } from '../../shared/domain/event-decoding';
 import type { RecordedEvent } from '../../shared/event-store';
 
 type SqlType = 'text' | 'date' | 'timestamptz' | 'numeric' | 'integer' | 'smallint' | 'boolean';
@@ -164,9 +172,25 @@ const RIGHT_MILESTONES: Partial<Record<FactEvent['type'], string>> = {
   RightRefused: 'refused',
 };
 
+/** Each stream category the facts read, with its capability's decoder. */
+const DECODERS: Readonly<Record<string, EventDecoder<FactEvent>>> = {
+  [CLIENT_CATEGORY]: decodeClientEvent,
+  [INTAKE_CATEGORY]: decodeIntakeEvent,
+  [REFERRAL_CATEGORY]: decodeReferralEvent,
+  [MUNICIPALITY_CATEGORY]: decodeMunicipalityEvent,
+  [ORGANISATION_CATEGORY]: decodeOrganisationEvent,
+};
+
+/** A fact event decoded by its stream's decoder; `undefined` for a stream of another kind (the type filter is a prefix). */
+function decodeFactEvent(recorded: RecordedEvent): FactEvent | undefined {
+  const category = recorded.streamId.slice(0, recorded.streamId.indexOf('-'));
+  return Object.hasOwn(DECODERS, category) ? DECODERS[category]!(recorded) : undefined;
+}
+
 /** Pure: the changes one recorded event makes to the facts (none for events the facts do not use). */
 export function factChangesOf(recorded: RecordedEvent): FactChange[] {
-  const event = recorded as unknown as FactEvent;
+  const event = decodeFactEvent(recorded);
+  if (event === undefined) return [];
   const recordedAt: FactRow = {
     recorded_at: recorded.created.toISOString(),
     position_commit: recorded.position.commit.toString(),

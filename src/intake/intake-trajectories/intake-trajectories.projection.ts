@@ -3,7 +3,7 @@ import type { ClientPersonalDataErased } from '../../clients';
 import { comparePositions, type Position, type RecordedEvent } from '../../shared/event-store';
 import type { ProjectionHandler, RowState } from '../../shared/projections';
 // The referral capability's index holds its events and vocabularies only (not its module, which imports this one).
-import { REFERRAL_EVENT_TYPES, REFERRAL_STATUS_AFTER, type ReferralEvent } from '../../referral';
+import { decodeReferralEvent, REFERRAL_EVENT_TYPES, REFERRAL_STATUS_AFTER } from '../../referral';
 import { decodeIntakeEvent } from '../domain/intake.decoder';
 import { INTAKE_EVENT_TYPES } from '../domain/intake.events';
 import { IntakeTrajectoryRow } from './intake-trajectory.row';
@@ -107,7 +107,7 @@ export function erased(row: TrajectoryState): TrajectoryState {
 
 /** Pure: the referral's row after one of its events; events of referrals never sent are ignored. */
 export function evolveReferral(row: ReferralState | undefined, recorded: RecordedEvent): ReferralState | undefined {
-  const event = recorded as unknown as ReferralEvent;
+  const event = decodeReferralEvent(recorded);
   if (event.type === 'ReferralSent') {
     return {
       referralId: event.data.referralId,

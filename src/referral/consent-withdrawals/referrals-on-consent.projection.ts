@@ -1,14 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { decodeClientEvent } from '../../clients';
 import type { RecordedEvent } from '../../shared/event-store';
 import type { ProjectionHandler } from '../../shared/projections';
 import { decodeReferralEvent } from '../domain/referral.decoder';
 
 export const REFERRALS_ON_CONSENT_PROJECTION = 'referral.consents-withdrawn';
-
-interface ConsentWithdrawn {
-  readonly clientId: string;
-  readonly consentId: string;
-}
 
 /**
  * Which referrals are due to be revoked because the consent they rest on was withdrawn (docs/adr/0022). Sendings
@@ -32,7 +28,9 @@ export const referralsOnConsentProjection: ProjectionHandler = {
           [sent.referralId, sent.consentId],
         );
       } else if (event.type === 'ClientConsentWithdrawn') {
-        const { consentId } = event.data as unknown as ConsentWithdrawn;
+        const withdrawn = decodeClientEvent(event);
+        if (withdrawn.type !== 'ClientConsentWithdrawn') continue;
+        const { consentId } = withdrawn.data;
         const correlation = event.metadata.correlationId;
         const correlationId = typeof correlation === 'string' ? correlation : event.id;
         await tx.query(

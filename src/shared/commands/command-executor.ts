@@ -70,8 +70,7 @@ export class CommandExecutor {
     decider: Decider<Command, Event, State>,
     command: Command,
     context: CommandContext,
-    // TODO(#15): required once every capability has its decoder.
-    decode: EventDecoder<Event> = uncheckedDecode,
+    decode: EventDecoder<Event>,
   ): Promise<CommandResult<State>> {
     for (let attempt = 1; ; attempt++) {
       const history = await this.read(streamId);
@@ -204,8 +203,4 @@ export function idempotentEventId(
  */
 export function newResourceId(context: Pick<CommandContext, 'user' | 'idempotencyKey'>, category: string): string {
   return context.idempotencyKey ? idempotentEventId(context, `new:${category}`, 0) : randomUUID();
-}
-
-function uncheckedDecode<Event extends DomainEvent>(recorded: { type: string; data: unknown }): Event {
-  return { type: recorded.type, data: recorded.data } as unknown as Event;
 }

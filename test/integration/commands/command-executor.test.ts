@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { CommandExecutor, newResourceId } from '../../../src/shared/commands/command-executor';
+import { type CommandContext, CommandExecutor, newResourceId } from '../../../src/shared/commands/command-executor';
 import type { Clock } from '../../../src/shared/domain/clock';
 import type { Decider } from '../../../src/shared/domain/decider';
 import { DomainRuleViolation, IdempotencyKeyReused, StaleRevision } from '../../../src/shared/domain/domain-error';
+import { eventDecoder, integer, object, UndecodableEvent } from '../../../src/shared/domain/event-decoding';
 import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../support/database';
 
@@ -22,6 +23,8 @@ const waitingList: Decider<Command, Event, State> = {
   evolve: (state, event) => ({ reserved: state.reserved + event.data.places }),
 };
 
+const decodeWaitingList = eventDecoder<Event>({ PlacesReserved: object({ places: integer }) });
+
 const clock: Clock = { now: () => new Date('2026-03-20T09:00:00Z') };
 const user = { userId: 'user-1', organisationId: 'org-kortrijk', roles: ['social_worker'] as const };
 
@@ -40,17 +43,14 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
     await db.dispose();
   });
 
+  const run = (streamId: string, command: Command, context: CommandContext) =>
+    executor.execute(streamId, waitingList, command, context, decodeWaitingList);
   const reserve = (places: number, capacity = 10): Command => ({ type: 'Reserve', places, capacity });
   const context = (extra: object = {}) => ({ user, correlationId: randomUUID(), ...extra });
 
   it('appends the decided events with their envelope and returns the new revision and state', async () => {
     const streamId = `waitingList-${randomUUID()}`;
-    const result = await executor.execute(
-      streamId,
-      waitingList,
-      reserve(2),
-      context({ occurredAt: new Date('2026-03-03T00:00:00Z') }),
-    );
+    const result = await run(streamId, reserve(2), context({ occurredAt: new Date('2026-03-03T00:00:00Z') }));
     expect(result).toMatchObject({ streamId, revision: 0n, state: { reserved: 2 }, replayed: false });
     const [event] = await store.readStream(streamId);
     expect(event).toMatchObject({ type: 'PlacesReserved', data: { places: 2 } });
@@ -65,19 +65,9 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
 
   it('answers a retry with the same idempotency key like the first call, and writes nothing twice', async () => {
     const streamId = `waitingList-${randomUUID()}`;
-    const first = await executor.execute(
-      streamId,
-      waitingList,
-      reserve(3),
-      context({ idempotencyKey: 'key-0001-retry' }),
-    );
-    await executor.execute(streamId, waitingList, reserve(1), context());
-    const retry = await executor.execute(
-      streamId,
-      waitingList,
-      reserve(3),
-      context({ idempotencyKey: 'key-0001-retry' }),
-    );
+    const first = await run(streamId, reserve(3), context({ idempotencyKey: 'key-0001-retry' }));
+    await run(streamId, reserve(1), context());
+    const retry = await run(streamId, reserve(3), context({ idempotencyKey: 'key-0001-retry' }));
     expect(retry).toEqual({ ...first, replayed: true });
     expect((await store.readStream(streamId)).map((event) => event.data)).toEqual([{ places: 3 }, { places: 1 }]);
   });
@@ -85,12 +75,10 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
   it('refuses an idempotency key sent again with another request with 422, and keeps no trace of the body', async () => {
     const streamId = `waitingList-${randomUUID()}`;
     const keyed = (requestDigest: string) => context({ idempotencyKey: 'key-0002-reused', requestDigest });
-    const first = await executor.execute(streamId, waitingList, reserve(3), keyed('digest-of-the-first-request'));
-    const retry = await executor.execute(streamId, waitingList, reserve(3), keyed('digest-of-the-first-request'));
+    const first = await run(streamId, reserve(3), keyed('digest-of-the-first-request'));
+    const retry = await run(streamId, reserve(3), keyed('digest-of-the-first-request'));
     expect(retry).toEqual({ ...first, replayed: true });
-    const reused = await executor
-      .execute(streamId, waitingList, reserve(1), keyed('digest-of-another-request'))
-      .catch((error: unknown) => error);
+    const reused = await run(streamId, reserve(1), keyed('digest-of-another-request')).catch((error: unknown) => error);
     expect(reused).toBeInstanceOf(IdempotencyKeyReused);
     expect((reused as IdempotencyKeyReused).code).toBe('IDEMPOTENCY_KEY_REUSED');
     const events = await store.readStream(streamId);
@@ -100,28 +88,16 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
     expect(JSON.stringify(events[0]!.metadata)).not.toContain('digest-of-the-first-request');
     // Events without a fingerprint (written by a command that came from no request) match on the key alone.
     const seeded = `waitingList-${randomUUID()}`;
-    const unkeyed = await executor.execute(
-      seeded,
-      waitingList,
-      reserve(2),
-      context({ idempotencyKey: 'key-0003-seed' }),
-    );
-    const replayed = await executor.execute(
-      seeded,
-      waitingList,
-      reserve(2),
-      context({ idempotencyKey: 'key-0003-seed', requestDigest: 'any' }),
-    );
+    const unkeyed = await run(seeded, reserve(2), context({ idempotencyKey: 'key-0003-seed' }));
+    const replayed = await run(seeded, reserve(2), context({ idempotencyKey: 'key-0003-seed', requestDigest: 'any' }));
     expect(replayed).toEqual({ ...unkeyed, replayed: true });
   });
 
   it('refuses with 412 when If-Match names a revision the stream has moved past', async () => {
     const streamId = `waitingList-${randomUUID()}`;
-    await executor.execute(streamId, waitingList, reserve(1), context());
-    await executor.execute(streamId, waitingList, reserve(1), context({ expectedRevision: 0n }));
-    const refused = await executor
-      .execute(streamId, waitingList, reserve(1), context({ expectedRevision: 0n }))
-      .catch((error: unknown) => error);
+    await run(streamId, reserve(1), context());
+    await run(streamId, reserve(1), context({ expectedRevision: 0n }));
+    const refused = await run(streamId, reserve(1), context({ expectedRevision: 0n })).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(StaleRevision);
     expect((refused as StaleRevision).code).toBe('REVISION_MISMATCH');
     expect(await store.readStream(streamId)).toHaveLength(2);
@@ -129,15 +105,31 @@ describe.each(testDatabaseKinds())('the command executor on %s', (kind) => {
 
   it('lets a domain refusal through and appends nothing', async () => {
     const streamId = `waitingList-${randomUUID()}`;
-    await executor.execute(streamId, waitingList, reserve(9), context());
-    await expect(executor.execute(streamId, waitingList, reserve(2), context())).rejects.toThrow(DomainRuleViolation);
+    await run(streamId, reserve(9), context());
+    await expect(run(streamId, reserve(2), context())).rejects.toThrow(DomainRuleViolation);
     expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('stops at a stored event it cannot decode, naming the stream, revision, type and field, never the value', async () => {
+    const streamId = `waitingList-${randomUUID()}`;
+    await run(streamId, reserve(1), context());
+    await store.appendToStream(
+      streamId,
+      [{ id: randomUUID(), type: 'PlacesReserved', data: { places: 'Jan Peeters' }, metadata: {} }],
+      { expectedRevision: 0n },
+    );
+    const refused = await run(streamId, reserve(1), context()).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UndecodableEvent);
+    expect((refused as Error).message).toBe(
+      `Event PlacesReserved at revision 1 of stream ${streamId} cannot be decoded: data.places must be an integer`,
+    );
+    expect(await store.readStream(streamId)).toHaveLength(2);
   });
 
   it('decides again on the new state when concurrent commands race, so no rule is broken', async () => {
     const streamId = `waitingList-${randomUUID()}`;
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, () => executor.execute(streamId, waitingList, reserve(2, 10), context())),
+      Array.from({ length: 8 }, () => run(streamId, reserve(2, 10), context())),
     );
     const accepted = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     expect(accepted).toHaveLength(5);
