@@ -1,7 +1,7 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorators';
+import { Answer } from '../http/answer';
 import { MetricsService } from './metrics.service';
 
 @ApiExcludeController()
@@ -13,7 +13,8 @@ export class MetricsController {
 
   @Get()
   @Header('cache-control', 'no-store')
-  async scrape(@Res() reply: FastifyReply): Promise<void> {
-    await reply.header('content-type', this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+  async scrape(): Promise<Answer<string>> {
+    const { registry } = this.metrics;
+    return Answer.represented(await registry.metrics(), { 'content-type': registry.contentType });
   }
 }
