@@ -24,14 +24,7 @@ export { RightsCatalogue, type CatalogueRightFilter } from './rights-catalogue/r
 export { CatalogueRightView } from './rights-catalogue/catalogue-right.view';
 export type { Page } from '../shared/http/pagination';
 
-export {
-  ORGANISATION_TYPES,
-  type OrganisationType,
-  LIFE_DOMAINS,
-  type LifeDomain,
-  RIGHT_LEVELS,
-  type RightLevel,
-} from './domain/reference-values';
+export { ORGANISATION_TYPES, type OrganisationType, RIGHT_LEVELS, type RightLevel } from './domain/reference-values';
 export {
   ORGANISATION_CATEGORY,
   ORGANISATION_EVENT_TYPES,

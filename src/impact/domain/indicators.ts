@@ -1,4 +1,4 @@
-import { LIFE_DOMAINS } from '../../partners';
+import { LIFE_DOMAINS } from '../../shared/domain/life-domains';
 import { UNMET_NEED_REASONS } from '../../intake';
 import { DECLINE_REASONS } from '../../referral';
 

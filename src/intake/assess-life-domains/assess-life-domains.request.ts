@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsObject, IsOptional } from 'class-validator';
-import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
+import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import { DatedRequest } from '../common/dated.request';
 import { LIFE_DOMAIN_SCORE_MAX, LIFE_DOMAIN_SCORE_MIN, PROBLEM_FLAGS, type ProblemFlag } from '../domain/intake.values';
 

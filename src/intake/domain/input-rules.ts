@@ -1,4 +1,4 @@
-import { LIFE_DOMAINS } from '../../partners';
+import { LIFE_DOMAINS } from '../../shared/domain/life-domains';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import { InvalidInput } from '../../shared/domain/domain-error';
 import type { FieldProblem } from '../../shared/domain/field-problem';

@@ -1,4 +1,4 @@
-import type { LifeDomain } from '../../partners';
+import type { LifeDomain } from '../../shared/domain/life-domains';
 import type { Decider } from '../../shared/domain/decider';
 import { NotFound, refuse } from '../../shared/domain/domain-error';
 import { openingProblems, refuseInvalid, trajectoryCommandProblems } from './input-rules';

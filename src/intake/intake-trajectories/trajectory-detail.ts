@@ -1,4 +1,4 @@
-import type { LifeDomain } from '../../partners';
+import type { LifeDomain } from '../../shared/domain/life-domains';
 import type { CalendarDate } from '../../shared/domain/calendar';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import type { JsonValue, RecordedEvent } from '../../shared/event-store';

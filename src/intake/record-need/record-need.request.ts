@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../shared/domain/field-problem';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
+import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import { DatedRequest } from '../common/dated.request';
 
 export const MAX_NEED_DESCRIPTION_LENGTH = 500;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
+import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import { DatedRequest } from '../common/dated.request';
 import { UNMET_NEED_REASONS, type UnmetNeedReason } from '../domain/intake.values';
 

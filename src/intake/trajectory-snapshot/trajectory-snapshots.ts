@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LifeDomain } from '../../partners';
+import type { LifeDomain } from '../../shared/domain/life-domains';
 import { IntakeStreams } from '../common/intake-streams';
 
 /** A trajectory as other capabilities need it (the referral capability: sent from an open trajectory of mine?). */

@@ -1,3 +1,7 @@
+import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
+
+export { LIFE_DOMAINS, type LifeDomain };
+
 /**
  * The closed vocabularies of the reference data. Codes are stable forever: they are stored in events and read models.
  */
@@ -5,23 +9,6 @@
 /** What kind of partner an organisation is (docs/domain.md: the OCMWs, the CAW, the DMWs, W13's own services, others). */
 export const ORGANISATION_TYPES = ['ocmw', 'caw', 'dmw', 'w13_service', 'external'] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
-
-/** The life domains an intake assesses (docs/domain.md, capability 2); a right in the catalogue belongs to one. */
-export const LIFE_DOMAINS = [
-  'finances',
-  'debts',
-  'housing',
-  'energy',
-  'work_and_education',
-  'health',
-  'mental_health',
-  'social_network',
-  'mobility',
-  'leisure',
-  'administration',
-  'family',
-] as const;
-export type LifeDomain = (typeof LIFE_DOMAINS)[number];
 
 /** Who grants a right. Flemish and federal rights apply in every municipality; a local right in one. */
 export const RIGHT_LEVELS = ['local', 'flemish', 'federal'] as const;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientAccessList } from '../../clients';
-import type { LifeDomain } from '../../partners';
+import type { LifeDomain } from '../../shared/domain/life-domains';
 import { OrganisationDirectory } from '../../partners';
 import { forbidden } from '../../shared/auth/access-problems';
 import type { Caller } from '../../shared/commands/caller';

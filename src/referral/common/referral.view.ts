@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
+import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import {
   COMPLETION_OUTCOMES,
   type CompletionOutcome,

@@ -1,4 +1,4 @@
-import { LIFE_DOMAINS } from '../../partners';
+import { LIFE_DOMAINS } from '../../shared/domain/life-domains';
 import {
   boolean,
   eventDecoder,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import type { LifeDomain } from '../../partners';
+import type { LifeDomain } from '../../shared/domain/life-domains';
 import type { CalendarDate } from '../../shared/domain/calendar';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
 import { isOverdue } from '../domain/referral.decider';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LIFE_DOMAINS, type LifeDomain } from '../../partners';
+import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import type { Page } from '../../shared/http/pagination';
 import {
   DECLINE_REASONS,
