@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { rowsOf } from '../../shared/crypto';
+import { rowsOf } from '../../shared/database/sql-runner';
 import type { CalendarDate } from '../../shared/domain/calendar';
 
 /** The condition "a `reporting` consent of person `p` is valid on `$1`", in SQL. */

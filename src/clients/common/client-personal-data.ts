@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type DataKey, isSealed, PersonalDataKeys, type SqlRunner } from '../../shared/crypto';
+import { type DataKey, isSealed, PersonalDataKeys } from '../../shared/crypto';
+import { type SqlRunner } from '../../shared/database/sql-runner';
 import type { JsonValue } from '../../shared/event-store';
 import { ADDRESS_CONTEXT, PERSONAL_DATA_CONTEXT, type SealedPersonalData } from '../domain/client.events';
 import type { PersonalDetails, PostalAddress } from '../domain/personal-details';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BlindIndex, rowsOf, type SqlRunner } from '../../shared/crypto';
+import { BlindIndex } from '../../shared/crypto';
+import { rowsOf, type SqlRunner } from '../../shared/database/sql-runner';
 import { nameAndBirthDateKey, type PersonalDetails } from '../domain/personal-details';
 
 /** The table of keyed hashes: erasure rewrites it, so that no deleted hash stays in its files or its indexes. */

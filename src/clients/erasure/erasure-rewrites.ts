@@ -1,7 +1,8 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { PERSONAL_DATA_KEYS_TABLE, rewriteTables, rowsOf, type SqlRunner } from '../../shared/crypto';
+import { PERSONAL_DATA_KEYS_TABLE, rewriteTables } from '../../shared/crypto';
+import { rowsOf, type SqlRunner } from '../../shared/database/sql-runner';
 import { ReactionLoop } from '../../shared/projections';
 import { IDENTITY_INDEX_TABLE } from '../common/identity-index';
 

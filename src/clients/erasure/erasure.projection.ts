@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { affectedOf, shredDataKeys } from '../../shared/crypto';
+import { shredDataKeys } from '../../shared/crypto';
+import { affectedOf } from '../../shared/database/sql-runner';
 import type { RecordedEvent } from '../../shared/event-store';
 import type { ProjectionHandler } from '../../shared/projections';
 import { decodeClientEvent } from '../domain/client.decoder';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { rowsOf } from '../../shared/crypto';
+import { rowsOf } from '../../shared/database/sql-runner';
 import { intakeAlreadyOpen } from './intake-refusals';
 import { IntakeStreams } from './intake-streams';
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { rowsOf } from '../../shared/crypto';
+import { rowsOf } from '../../shared/database/sql-runner';
 import {
   type OpenSealed,
   type SealedFields,

@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, type OnApplicationB
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { rowsOf } from '../../shared/crypto';
+import { rowsOf } from '../../shared/database/sql-runner';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
 import { today } from '../../shared/domain/today';

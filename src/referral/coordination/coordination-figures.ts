@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { rowsOf } from '../../shared/crypto';
+import { rowsOf } from '../../shared/database/sql-runner';
 import type { CalendarDate } from '../../shared/domain/calendar';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
 import { REFERRAL_STATUSES } from '../domain/referral.events';

@@ -1,4 +1,4 @@
-import { rowsOf, type SqlRunner } from './sql-runner';
+import { rowsOf, type SqlRunner } from '../database/sql-runner';
 
 const TABLE_NAME = /^[a-z_][a-z0-9_]*$/;
 

@@ -28,4 +28,5 @@ export {
   type KeySource,
 } from './key-material';
 export { PersonalDataUndecryptable, PersonalDataShredded, UnknownKeyEncryptionKey } from './crypto.errors';
-export { rowsOf, affectedOf, type SqlRunner } from './sql-runner';
+// Database helpers, re-exported where callers first found them (the e2e tests import them from here).
+export { rowsOf, affectedOf, type SqlRunner } from '../database/sql-runner';

@@ -1,4 +1,4 @@
-import { rowsOf, type SqlRunner } from './sql-runner';
+import { rowsOf, type SqlRunner } from '../database/sql-runner';
 
 export interface KekGeneration {
   readonly kekId: string;

@@ -1,7 +1,7 @@
 import { PersonalDataShredded, PersonalDataUndecryptable } from './crypto.errors';
 import { isSealed, open, seal, type Sealed } from './envelope';
 import { Keyring } from './keyring';
-import { affectedOf, rowsOf, type SqlRunner } from './sql-runner';
+import { affectedOf, rowsOf, type SqlRunner } from '../database/sql-runner';
 import type { JsonValue } from '../event-store';
 
 /** A subject's data key, unwrapped, for this operation only: it is never cached beyond the object's life. */

@@ -1,5 +1,5 @@
 /**
- * What the key store needs of a database connection: TypeORM's `DataSource` and `EntityManager` both fit, so a caller
+ * What code that runs SQL needs of a database connection: TypeORM's `DataSource` and `EntityManager` both fit, so a caller
  * inside a transaction (a projection's batch) passes its `EntityManager` and never waits on a second connection.
  */
 export interface SqlRunner {
