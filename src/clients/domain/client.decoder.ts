@@ -1,20 +1,17 @@
+import { sealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import {
   eventDecoder,
   integer,
   nullable,
   object,
   oneOf,
-  type Schema,
   type StoredEvent,
   string,
 } from '../../shared/domain/event-decoding';
-import type { ClientEvent, SealedPersonalData } from './client.events';
+import type { ClientEvent } from './client.events';
 import { CONSENT_SCOPES, INCOME_SOURCES } from './client.values';
 
-/** The envelope's shape only: what it seals is opened (and checked) where it is opened, with the person's key. */
-const sealed: Schema<SealedPersonalData> = object({
-  $pii: object({ v: oneOf(1), kid: string, iv: string, ct: string, tag: string }),
-});
+const sealed = sealedPersonalData;
 
 /** Reads a person's stream (`client-<clientId>`): the one way from a stored event to a `ClientEvent`. */
 export const decodeClientEvent = eventDecoder<ClientEvent>({

@@ -15,7 +15,7 @@ import { GiveConsent } from './give-consent.command';
 import { GiveConsentRequest } from './give-consent.request';
 
 export class GivenConsentView extends ConsentView {
-  @ApiProperty({ description: "The person's revision after the consent (also the ETag)." })
+  @ApiProperty({ type: 'integer', description: "The person's revision after the consent (also the ETag)." })
   revision!: number;
 }
 

@@ -1,3 +1,4 @@
+import { sealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import { LIFE_DOMAINS } from '../../shared/domain/life-domains';
 import {
   array,
@@ -24,8 +25,7 @@ import {
 
 const fact = { trajectoryId: string, occurredOn: string };
 const lifeDomain = oneOf(...LIFE_DOMAINS);
-/** Only the envelope of sealed text: what it says is checked where it is opened. */
-const sealed = object({ $pii: object({ v: oneOf(1), kid: string, iv: string, ct: string, tag: string }) });
+const sealed = sealedPersonalData;
 
 /**
  * `ResponsibilityTransferred` named the receiving organisation's caseworker `caseworkerId` until 2026-12-07: beside

@@ -2,7 +2,8 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
-import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
+import { ApiQueryEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { WorkingYearParams } from '../common/params';
 import { CONTRIBUTION_READERS } from '../common/roles';
 import { CalculateContributions } from './calculate-contributions.query';
@@ -22,7 +23,7 @@ export class CalculateContributionsController {
       'down); and the net amount. Amounts are exact: decimal text and integer cents. 404 ' +
       '`CONTRIBUTION_RATE_NOT_SET` when no rate covers the working year.',
   )
-  @ApiProblems(404)
+  @ApiNotFound('contributionRate')
   @ApiOkResponse({ type: ContributionReportView })
   async calculate(@Param() params: WorkingYearParams): Promise<ContributionReportView> {
     const report = await this.queries.execute(new CalculateContributions(params.workingYear));

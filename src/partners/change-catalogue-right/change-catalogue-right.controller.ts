@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { CatalogueRightParams } from '../common/params';
 import { catalogueRightAfter, CatalogueRightView } from '../rights-catalogue/catalogue-right.view';
 import { RIGHTS_CATALOGUE_PROJECTION } from '../rights-catalogue/rights-catalogue.projection';
@@ -23,7 +24,7 @@ export class ChangeCatalogueRightController {
     'Change a right of the catalogue',
     'Its name or life domain. Refused with 409 `CATALOGUE_RIGHT_RETIRED` once retired.',
   )
-  @ApiProblems(404)
+  @ApiNotFound('catalogueRight')
   @ApiOkResponse({ type: CatalogueRightView })
   async change(
     @Param() params: CatalogueRightParams,

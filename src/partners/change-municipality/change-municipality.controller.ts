@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { MunicipalityParams } from '../common/params';
 import { MUNICIPALITY_REGISTER_PROJECTION } from '../municipality-register/municipality-register.projections';
 import { municipalityAfter, MunicipalityView } from '../municipality-register/municipality.view';
@@ -23,7 +24,7 @@ export class ChangeMunicipalityController {
     'Change a municipality',
     'Its name, NIS code or W13 membership. A change that changes nothing stores nothing.',
   )
-  @ApiProblems(404)
+  @ApiNotFound('municipality')
   @ApiOkResponse({ type: MunicipalityView })
   async change(
     @Param() params: MunicipalityParams,

@@ -5,7 +5,8 @@ import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
 import { BODY_LIMITS, BodyLimit } from '../../shared/http/json-body';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { OrganisationParams } from '../common/params';
 import { ORGANISATION_DIRECTORY_PROJECTION } from '../organisation-directory/organisation-directory.projection';
 import { organisationAfter, OrganisationView } from '../organisation-directory/organisation.view';
@@ -26,7 +27,7 @@ export class ChangeOrganisationController {
     'Changes the fields given. A change that changes nothing stores nothing. Refused with 409 ' +
       '`ORGANISATION_DEACTIVATED` once the organisation is deactivated.',
   )
-  @ApiProblems(404)
+  @ApiNotFound('organisation')
   @ApiOkResponse({ type: OrganisationView })
   async change(
     @Param() params: OrganisationParams,

@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { PopulationParams } from '../common/params';
 import {
   MUNICIPALITY_REGISTER_PROJECTION,
@@ -28,7 +29,7 @@ export class CorrectPopulationController {
     'Replaces a recorded figure; the earlier one stays in the history. Only a recorded year can be corrected ' +
       '(409 `POPULATION_NOT_RECORDED`). The same figure again stores nothing.',
   )
-  @ApiProblems(404)
+  @ApiNotFound('municipality')
   @ApiOkResponse({ type: MunicipalityView })
   async correct(
     @Param() params: PopulationParams,

@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { OrganisationParams } from '../common/params';
 import { ORGANISATION_DIRECTORY_PROJECTION } from '../organisation-directory/organisation-directory.projection';
 import { organisationAfter, OrganisationView } from '../organisation-directory/organisation.view';
@@ -23,7 +24,7 @@ export class DeactivateOrganisationController {
     'Deactivate an organisation',
     'It stays in the history and in earlier referrals, but is no longer offered. Deactivating again stores nothing.',
   )
-  @ApiProblems(404)
+  @ApiNotFound('organisation')
   @ApiOkResponse({ type: OrganisationView })
   async deactivate(@Param() params: OrganisationParams, @Caller() caller: Caller): Promise<Answer<OrganisationView>> {
     const result = await this.commands.execute(new DeactivateOrganisation(caller.envelope, params.organisationId));

@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { CoFundingAgreementParams } from '../common/params';
 import { CONTRIBUTION_SCHEDULE_PROJECTION } from '../contribution-schedule/contribution-schedule.projection';
 import { scheduleAfter, ContributionScheduleView } from '../contribution-schedule/contribution-schedule.view';
@@ -21,7 +22,7 @@ export class EndCoFundingAgreementController {
   @Roles('admin')
   @WaitsFor(CONTRIBUTION_SCHEDULE_PROJECTION)
   @ApiCommandEndpoint('End a co-funding agreement', 'Sets its last working year.')
-  @ApiProblems(404)
+  @ApiNotFound('coFundingAgreement')
   @ApiOkResponse({ type: ContributionScheduleView })
   async end(
     @Param() params: CoFundingAgreementParams,

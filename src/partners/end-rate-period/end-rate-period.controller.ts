@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { RatePeriodParams } from '../common/params';
 import { CONTRIBUTION_SCHEDULE_PROJECTION } from '../contribution-schedule/contribution-schedule.projection';
 import { scheduleAfter, ContributionScheduleView } from '../contribution-schedule/contribution-schedule.view';
@@ -24,7 +25,7 @@ export class EndRatePeriodController {
     'End a contribution rate period',
     'Sets its last working year (409 `INVALID_PERIOD` before its first, `RATE_PERIOD_OVERLAP` into another period).',
   )
-  @ApiProblems(404)
+  @ApiNotFound('ratePeriod')
   @ApiOkResponse({ type: ContributionScheduleView })
   async end(
     @Param() params: RatePeriodParams,

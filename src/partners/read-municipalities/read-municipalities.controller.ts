@@ -4,7 +4,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
 import { ROLES } from '../../shared/auth/authenticated-user';
 import { Answer } from '../../shared/http/answer';
-import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
+import { ApiQueryEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { MunicipalityParams } from '../common/params';
 import { MunicipalityPage, MunicipalityView } from '../municipality-register/municipality.view';
 import { ListMunicipalitiesRequest } from './list-municipalities.request';
@@ -27,7 +28,7 @@ export class ReadMunicipalitiesController {
   @Get(':municipalityId')
   @Roles(...ROLES)
   @ApiQueryEndpoint('Read a municipality', 'With its population on 1 January per year; the `ETag` is its revision.')
-  @ApiProblems(404)
+  @ApiNotFound('municipality')
   @ApiOkResponse({ type: MunicipalityView })
   async read(@Param() params: MunicipalityParams): Promise<Answer<MunicipalityView>> {
     const municipality = await this.queries.execute(new ReadMunicipality(params.municipalityId));

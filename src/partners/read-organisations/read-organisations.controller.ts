@@ -4,7 +4,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
 import { ROLES } from '../../shared/auth/authenticated-user';
 import { Answer } from '../../shared/http/answer';
-import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
+import { ApiQueryEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { OrganisationParams } from '../common/params';
 import { OrganisationPage, OrganisationView } from '../organisation-directory/organisation.view';
 import { ListOrganisationsRequest } from './list-organisations.request';
@@ -30,7 +31,7 @@ export class ReadOrganisationsController {
   @Get(':organisationId')
   @Roles(...ROLES)
   @ApiQueryEndpoint('Read an organisation', 'The `ETag` is its revision, for `If-Match` on a change.')
-  @ApiProblems(404)
+  @ApiNotFound('organisation')
   @ApiOkResponse({ type: OrganisationView })
   async read(@Param() params: OrganisationParams): Promise<Answer<OrganisationView>> {
     const organisation = await this.queries.execute(new ReadOrganisation(params.organisationId));

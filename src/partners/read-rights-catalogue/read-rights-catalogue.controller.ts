@@ -4,7 +4,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
 import { ROLES } from '../../shared/auth/authenticated-user';
 import { Answer } from '../../shared/http/answer';
-import { ApiProblems, ApiQueryEndpoint } from '../../shared/http/openapi';
+import { ApiQueryEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { CatalogueRightParams } from '../common/params';
 import { CatalogueRightPage, CatalogueRightView } from '../rights-catalogue/catalogue-right.view';
 import { ListCatalogueRightsRequest } from './list-catalogue-rights.request';
@@ -33,7 +34,7 @@ export class ReadRightsCatalogueController {
   @Get(':rightId')
   @Roles(...ROLES)
   @ApiQueryEndpoint('Read a right of the catalogue', 'The `ETag` is its revision.')
-  @ApiProblems(404)
+  @ApiNotFound('catalogueRight')
   @ApiOkResponse({ type: CatalogueRightView })
   async read(@Param() params: CatalogueRightParams): Promise<Answer<CatalogueRightView>> {
     const right = await this.queries.execute(new ReadCatalogueRight(params.rightId));

@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { MunicipalityParams } from '../common/params';
 import {
   MUNICIPALITY_REGISTER_PROJECTION,
@@ -29,7 +30,7 @@ export class RecordPopulationController {
     'The population on 1 January of the year. A year is recorded once (409 `POPULATION_ALREADY_RECORDED`): ' +
       'a better figure is a correction (PUT).',
   )
-  @ApiProblems(404)
+  @ApiNotFound('municipality')
   @ApiCreatedResponse({ type: MunicipalityView })
   async record(
     @Param() params: MunicipalityParams,

@@ -23,8 +23,8 @@ export class RegisterOrganisationController {
   @WaitsFor(ORGANISATION_DIRECTORY_PROJECTION)
   @ApiCommandEndpoint(
     'Register a partner organisation',
-    'Refused with 409 `UNKNOWN_MUNICIPALITY` when the municipality is not registered, `MUNICIPALITY_REQUIRED` for ' +
-      'an OCMW without one.',
+    'Refused with 409 `UNKNOWN_MUNICIPALITY` when the municipality is not registered. An OCMW serves a ' +
+      'municipality: without `municipalityId` it is a 400 on that field.',
   )
   @ApiCreatedResponse({ type: OrganisationView, description: 'The organisation, with its ETag and Location.' })
   async register(

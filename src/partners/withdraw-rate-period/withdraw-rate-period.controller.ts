@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
-import { ApiCommandEndpoint, ApiProblems } from '../../shared/http/openapi';
+import { ApiCommandEndpoint } from '../../shared/http/openapi';
+import { ApiNotFound } from '../common/openapi';
 import { RatePeriodParams } from '../common/params';
 import { CONTRIBUTION_SCHEDULE_PROJECTION } from '../contribution-schedule/contribution-schedule.projection';
 import { scheduleAfter, ContributionScheduleView } from '../contribution-schedule/contribution-schedule.view';
@@ -23,7 +24,7 @@ export class WithdrawRatePeriodController {
     'Withdraw a rate period entered by mistake',
     'It no longer counts (its working years are free again) but stays in the history.',
   )
-  @ApiProblems(404)
+  @ApiNotFound('ratePeriod')
   @ApiOkResponse({ type: ContributionScheduleView })
   async withdraw(
     @Param() params: RatePeriodParams,

@@ -1,15 +1,6 @@
+import { sealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import { LIFE_DOMAINS } from '../../shared/domain/life-domains';
-import {
-  boolean,
-  eventDecoder,
-  integer,
-  nullable,
-  object,
-  oneOf,
-  type Schema,
-  string,
-} from '../../shared/domain/event-decoding';
-import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
+import { boolean, eventDecoder, integer, nullable, object, oneOf, string } from '../../shared/domain/event-decoding';
 import type { ReferralEvent } from './referral.events';
 import {
   COMPLETION_OUTCOMES,
@@ -20,10 +11,7 @@ import {
   REVOCATION_REASONS,
 } from './referral.values';
 
-/** Free text sealed with the person's key: its envelope is checked here, its content where it is opened. */
-const sealed: Schema<SealedPersonalData> = object({
-  $pii: object({ v: oneOf(1), kid: string, iv: string, ct: string, tag: string }),
-});
+const sealed = sealedPersonalData;
 
 const fact = { referralId: string, occurredOn: string };
 

@@ -64,7 +64,8 @@ export class ImpactEvents {
       household: { adults: 1, children: 0 },
       mainIncomeSource: 'unknown',
       birthYear: 1980,
-      personalData: { sealed: 'not-read-by-impact' },
+      // Sealed in shape (the decoder checks the envelope); impact never opens it.
+      personalData: { $pii: { v: 1, kid: 'not-read-by-impact', iv: '', ct: '', tag: '' } },
     });
     const consentId = randomUUID();
     await this.append(`client-${clientId}`, 'ClientConsentGiven', {

@@ -34,7 +34,7 @@ export class AccessLogQuery {
   @MaxLength(64)
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -59,7 +59,7 @@ export class AccessLogEntryDto implements AccessLogEntryView {
   @ApiProperty({ example: '/case-files/:id', description: 'The route template, never the URL' }) route!: string;
   @ApiProperty({
     example: 200,
-    type: Number,
+    type: 'integer',
     nullable: true,
     description: 'None for a `pending` write: its outcome could not be recorded after it was appended.',
   })
