@@ -47,9 +47,9 @@ function found(haystack: string): string[] {
   ];
 }
 
-/** Retries an assertion on eventually consistent read models until it holds (or 20 s pass). */
+/** Retries an assertion on eventually consistent read models until it holds (or 60 s pass). */
 async function eventually<T>(assertion: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       return await assertion();

@@ -73,7 +73,7 @@ describe.each(testDatabaseKinds())('the service log on %s', (kind) => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const base = `http://127.0.0.1:${port}`;
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 240_000; // a start, on a machine whose cores may be busy
       for (;;) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`did not start: ${output.slice(-2000)}`);
         const ready = await fetch(`${base}/health`).then(

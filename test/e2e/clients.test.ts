@@ -32,7 +32,7 @@ function inszOf(birthDate: string, sequence: number): string {
  * busy test server may lag behind a command's 2-second read-your-writes wait.
  */
 async function eventually<T>(assertion: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       return await assertion();

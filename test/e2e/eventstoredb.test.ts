@@ -76,7 +76,7 @@ describe('the service on EventStoreDB', () => {
 
     await esdb.restart();
     expect(esdb.store.length).toBe(eventsBefore);
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     while ((await ready()).statusCode !== 200) {
       if (Date.now() > deadline) throw new Error('the service did not become ready again');
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -101,7 +101,7 @@ describe('the service starting while EventStoreDB is down', () => {
       expect((await service.request({ method: 'GET', url: '/health/ready' })).statusCode).toBe(503);
       await esdb.restart();
       const headers = await authHeader({ role: 'coordinator' });
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 60_000;
       for (;;) {
         const response = await service.request({ method: 'GET', url: '/organisations?limit=200', headers });
         if (response.statusCode === 200 && response.json<{ items: unknown[] }>().items.length > 0) break;

@@ -546,7 +546,7 @@ describe.each(testDatabaseKinds())('intake trajectories on %s', (kind) => {
 
     // The read model keeps the need, without its description, once the projection has seen the erasure.
     const dataSource = service.app.get(DataSource);
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     let row: { personal_data_erased: boolean; detail: string } | undefined;
     while (Date.now() < deadline) {
       row = rowsOf<{ personal_data_erased: boolean; detail: string }>(

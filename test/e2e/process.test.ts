@@ -102,7 +102,7 @@ describe('the service process', () => {
           () => `stderr: ${main.output().stderr}`,
         );
         // Listening comes a moment after the start is logged.
-        const deadline = Date.now() + 20_000;
+        const deadline = Date.now() + 60_000;
         while (!(await connects(port))) {
           if (Date.now() > deadline) throw new Error(`not listening; stdout: ${main.output().stdout}`);
           await new Promise((resolve) => setTimeout(resolve, 50));

@@ -229,7 +229,7 @@ export async function expectReadModelsAtCheckpoints(
   });
   // The runner may have applied events that `readAll` shows a moment later: a transaction elsewhere on the server
   // can hold back what readers see. A read model that still differs after that is wrong.
-  const deadline = Date.now() + 3_000;
+  const deadline = Date.now() + 30_000;
   let counts = await expectedReadModels(eventStore, snapshot.countsAt);
   let timeline = await expectedReadModels(eventStore, snapshot.timelineAt);
   while (
