@@ -1,4 +1,4 @@
-import { sealedPersonalData } from '../../shared/domain/sealed-personal-data';
+import { sealedPersonalData as sealed } from '../../shared/domain/sealed-personal-data';
 import {
   eventDecoder,
   integer,
@@ -10,8 +10,6 @@ import {
 } from '../../shared/domain/event-decoding';
 import type { ClientEvent } from './client.events';
 import { CONSENT_SCOPES, INCOME_SOURCES } from './client.values';
-
-const sealed = sealedPersonalData;
 
 /** Reads a person's stream (`client-<clientId>`): the one way from a stored event to a `ClientEvent`. */
 export const decodeClientEvent = eventDecoder<ClientEvent>({

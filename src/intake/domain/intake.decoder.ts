@@ -1,4 +1,4 @@
-import { sealedPersonalData } from '../../shared/domain/sealed-personal-data';
+import { sealedPersonalData as sealed } from '../../shared/domain/sealed-personal-data';
 import { LIFE_DOMAINS } from '../../shared/domain/life-domains';
 import {
   array,
@@ -25,8 +25,6 @@ import {
 
 const fact = { trajectoryId: string, occurredOn: string };
 const lifeDomain = oneOf(...LIFE_DOMAINS);
-const sealed = sealedPersonalData;
-
 /**
  * `ResponsibilityTransferred` named the receiving organisation's caseworker `caseworkerId` until 2026-12-07: beside
  * `fromOrganisationId`/`toOrganisationId` it read as the caseworker handing over. Events stored then are read with

@@ -1,4 +1,4 @@
-import { sealedPersonalData } from '../../shared/domain/sealed-personal-data';
+import { sealedPersonalData as sealed } from '../../shared/domain/sealed-personal-data';
 import { LIFE_DOMAINS } from '../../shared/domain/life-domains';
 import { boolean, eventDecoder, integer, nullable, object, oneOf, string } from '../../shared/domain/event-decoding';
 import type { ReferralEvent } from './referral.events';
@@ -10,8 +10,6 @@ import {
   REFERRAL_CONSENT_BASES,
   REVOCATION_REASONS,
 } from './referral.values';
-
-const sealed = sealedPersonalData;
 
 const fact = { referralId: string, occurredOn: string };
 
