@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { pendingAccessLogEntry, type PendingAccessLogEntry } from '../auth/access-log/pending-entry';
+import { NOT_ACCESS_LOGGED, pendingAccessLogEntry } from '../auth/access-log/pending-entry';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { Caller as CallerOfRequest } from '../commands/caller';
 import { commandContext } from '../commands/command-context';
@@ -22,16 +22,6 @@ export const Caller = createParamDecorator((_data: unknown, context: ExecutionCo
   return {
     user,
     envelope: commandContext(user, headers),
-    accessLog: pendingAccessLogEntry(request) ?? NOT_LOGGED,
+    accessLog: pendingAccessLogEntry(request) ?? NOT_ACCESS_LOGGED,
   };
 });
-
-/** The entry of a route without `@AccessLogged`: a handler that adds to it is a programming error. */
-const NOT_LOGGED: PendingAccessLogEntry = {
-  setResourceId() {
-    throw new Error('The access log was written to on a route without @AccessLogged');
-  },
-  addPerson() {
-    throw new Error('The access log was written to on a route without @AccessLogged');
-  },
-};

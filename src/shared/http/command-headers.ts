@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { type BeforeAppend, beforeAppendOf } from '../commands/before-append';
 import { ProblemException } from './problem-details';
 
@@ -52,11 +51,6 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   return header;
 }
 
-/** `@Command() headers: CommandHeaders` in a command endpoint's parameters. */
-export const Command = createParamDecorator((_data: unknown, context: ExecutionContext): CommandHeaders =>
-  commandHeadersOf(context.switchToHttp().getRequest<FastifyRequest>()),
-);
-
 /** What a write's headers say: 400 when `If-Match` or `Idempotency-Key` is malformed. */
 export function commandHeadersOf(request: FastifyRequest): CommandHeaders {
   const expectedRevision = parseIfMatch(request.headers['if-match']);
@@ -104,8 +98,4 @@ export function canonicalJson(value: unknown): string {
 /** The ETag of a resource at a stream revision. */
 export function etagOf(revision: bigint): string {
   return `"${revision}"`;
-}
-
-export function setEtag(reply: FastifyReply, revision: bigint): void {
-  void reply.header('etag', etagOf(revision));
 }

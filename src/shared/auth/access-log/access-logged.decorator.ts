@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { AccessAction } from './access-log.service';
-import { pendingAccessLogEntry, type PendingAccessLogEntry } from './pending-entry';
+import { NOT_ACCESS_LOGGED, pendingAccessLogEntry, type PendingAccessLogEntry } from './pending-entry';
 
 export const ACCESS_LOGGED_KEY = 'onthaal:access-logged';
 
@@ -35,14 +35,5 @@ export const AccessLogged = (options: AccessLoggedOptions) => {
  */
 export const AccessLogEntry = createParamDecorator(
   (_data: unknown, context: ExecutionContext): PendingAccessLogEntry =>
-    pendingAccessLogEntry(context.switchToHttp().getRequest<object>()) ?? PendingAccessLogEntryNotLogged,
+    pendingAccessLogEntry(context.switchToHttp().getRequest<object>()) ?? NOT_ACCESS_LOGGED,
 );
-
-const PendingAccessLogEntryNotLogged: PendingAccessLogEntry = {
-  setResourceId() {
-    throw new Error('@AccessLogEntry() used on a route without @AccessLogged');
-  },
-  addPerson() {
-    throw new Error('@AccessLogEntry() used on a route without @AccessLogged');
-  },
-};

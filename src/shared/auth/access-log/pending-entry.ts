@@ -8,6 +8,16 @@ export interface PendingAccessLogEntry {
   addPerson(personId: string): void;
 }
 
+/** The entry of a route without `@AccessLogged`: a handler that adds to it is a programming error. */
+export const NOT_ACCESS_LOGGED: PendingAccessLogEntry = {
+  setResourceId() {
+    throw new Error('The access log was written to on a route without @AccessLogged');
+  },
+  addPerson() {
+    throw new Error('The access log was written to on a route without @AccessLogged');
+  },
+};
+
 /** The entry of one request, from the access guard (before authentication) to the hook that stores it. */
 export class RequestAccessLogEntry implements PendingAccessLogEntry {
   resourceId: string | undefined;
