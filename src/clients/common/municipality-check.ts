@@ -1,6 +1,6 @@
 import { MunicipalityRegister } from '../../partners';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import type { InvalidFields } from '../../shared/http/request-validation';
+import type { InvalidFields } from '../../shared/commands/request-validation';
 
 /** A person lives in a registered municipality: the rule of a registration and of a move that needs a look-up. */
 export async function municipalityProblems(

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { isCalendarDate } from '../../shared/domain/calendar';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import type { InvalidFields } from '../../shared/http/request-validation';
+import type { InvalidFields } from '../../shared/commands/request-validation';
 import { MAX_NAME_LENGTH } from '../domain/client.values';
 import { checkInsz, INSZ_PROBLEM_MESSAGES } from '../domain/insz';
 

@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { CommandExecutor, newResourceId } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
-import { validateRequest } from '../../shared/http/request-validation';
+import { validateRequest } from '../../shared/commands/request-validation';
 import { clientNotFound } from '../common/client-access';
 import { clientStream, ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import type { InvalidFields } from '../../shared/http/request-validation';
+import type { InvalidFields } from '../../shared/commands/request-validation';
 import { CONSENT_SCOPES, type ConsentScope } from '../domain/client.values';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

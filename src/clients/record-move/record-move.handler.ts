@@ -4,7 +4,7 @@ import { MunicipalityRegister } from '../../partners';
 import { CommandExecutor } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
-import { validateRequest } from '../../shared/http/request-validation';
+import { validateRequest } from '../../shared/commands/request-validation';
 import { toPostalAddress } from '../common/address.request';
 import { ClientAccess } from '../common/client-access';
 import { ClientPersonalData } from '../common/client-personal-data';

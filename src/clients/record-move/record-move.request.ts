@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import type { InvalidFields } from '../../shared/http/request-validation';
+import type { InvalidFields } from '../../shared/commands/request-validation';
 import { AddressRequest, toPostalAddress } from '../common/address.request';
 import { addressProblems } from '../domain/personal-details';
 

@@ -5,7 +5,7 @@ import { CommandExecutor, type CommandResult, newResourceId } from '../../shared
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
 import { today } from '../../shared/domain/today';
-import { validateRequest } from '../../shared/http/request-validation';
+import { validateRequest } from '../../shared/commands/request-validation';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { clientStream, ClientStreams } from '../common/client-streams';
 import { IdentityIndex } from '../common/identity-index';

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import type { InvalidFields } from '../../shared/http/request-validation';
+import type { InvalidFields } from '../../shared/commands/request-validation';
 
 export class WithdrawConsentRequest {
   @ApiPropertyOptional({

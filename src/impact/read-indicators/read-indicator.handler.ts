@@ -5,7 +5,7 @@ import { brusselsDateOf, isCalendarDate, type CalendarDate } from '../../shared/
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import type { FieldProblem } from '../../shared/domain/field-problem';
 import { today } from '../../shared/domain/today';
-import { validateRequest } from '../../shared/http/request-validation';
+import { validateRequest } from '../../shared/commands/request-validation';
 import { findIndicator, INDICATORS, type IndicatorDefinition } from '../domain/indicators';
 import { defaultFrom, endOfBrusselsDay, rangeTooLong, wholePeriods, MAX_RANGE_YEARS } from '../domain/periods';
 import { IndicatorStore } from '../infrastructure/indicator-store';

@@ -5,7 +5,7 @@ import type { CalendarDate } from '../../shared/domain/calendar';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import type { FieldProblem } from '../../shared/domain/field-problem';
 import { today } from '../../shared/domain/today';
-import { type InvalidFields, validateRequest } from '../../shared/http/request-validation';
+import { type InvalidFields, validateRequest } from '../../shared/commands/request-validation';
 import { type DateBounds, occurredOnProblems, sinceOpening } from '../domain/input-rules';
 import type { IntakeCommand } from '../domain/intake.commands';
 import { intakeDecider, type IntakeState, type OpenedTrajectory } from '../domain/intake.decider';

@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { AccessDenied } from '../../shared/domain/domain-error';
 import type { FieldProblem } from '../../shared/domain/field-problem';
 import { today } from '../../shared/domain/today';
-import { validateRequest } from '../../shared/http/request-validation';
+import { validateRequest } from '../../shared/commands/request-validation';
 import { clientErased } from '../common/intake-refusals';
 import { intakeStream } from '../common/intake-streams';
 import { OpenIntakeClaims } from '../common/open-intake-claims';

@@ -3,7 +3,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { CommandExecutor } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
-import { validateRequest } from '../../shared/http/request-validation';
+import { validateRequest } from '../../shared/commands/request-validation';
 import type { ReceiverStep, ReferralCommand } from '../domain/referral.commands';
 import { type KnownReferral, referralDecider } from '../domain/referral.decider';
 import { decodeReferralEvent } from '../domain/referral.decoder';

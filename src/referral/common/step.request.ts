@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import type { RequestChecks } from '../../shared/http/request-validation';
+import type { RequestChecks } from '../../shared/commands/request-validation';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { isCalendarDate } from '../../shared/domain/calendar';
-import { invalidRequest } from '../../shared/http/request-validation';
+import { InvalidInput } from '../../shared/domain/domain-error';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,6 +46,6 @@ export function checkPeriod(query: OptionalPeriodQuery): { sentFrom: string | nu
   } else if (sentFrom !== null && sentTo !== null && errors.length === 0 && sentTo < sentFrom) {
     errors.push({ field: 'sentTo', messages: ['sentTo must not be before sentFrom'] });
   }
-  if (errors.length > 0) throw invalidRequest(errors);
+  if (errors.length > 0) throw InvalidInput.fields(errors);
   return { sentFrom, sentTo };
 }

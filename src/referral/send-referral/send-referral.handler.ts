@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { validateRequest } from '../../shared/http/request-validation';
+import { validateRequest } from '../../shared/commands/request-validation';
 import { ReferralSender } from '../common/referral-sender';
 import type { WrittenReferral } from '../common/referral-step.command';
 import { SendReferral } from './send-referral.command';

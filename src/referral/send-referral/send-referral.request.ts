@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import type { InvalidFields } from '../../shared/http/request-validation';
+import type { InvalidFields } from '../../shared/commands/request-validation';
 import { REFERRAL_CONSENT_BASES, type ReferralConsentBasis } from '../domain/referral.values';
 
 /** Where a referral goes and what it carries: shared by sending and sending again. */

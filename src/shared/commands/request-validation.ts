@@ -1,10 +1,8 @@
 import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { type FieldError, invalidRequest } from './problem-details';
-import { flattenValidationErrors } from './validation';
-import type { FieldProblem } from '../domain/field-problem';
-
-export { invalidRequest };
+import { InvalidInput } from '../domain/domain-error';
+import type { FieldError, FieldProblem } from '../domain/field-problem';
+import { flattenValidationErrors } from './validation-errors';
 
 /** Which fields already failed, so that later checks leave them (and what is inside them) alone. */
 export class InvalidFields {
@@ -33,7 +31,7 @@ export async function validateRequest<T extends object>(
   checks?: RequestChecks<T>,
 ): Promise<T> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalidRequest([{ field: 'body', messages: ['the body must be a JSON object'] }]);
+    throw InvalidInput.fields([{ field: 'body', messages: ['the body must be a JSON object'] }]);
   }
   const request = plainToInstance(type, body);
   const errors = await validate(request, {
@@ -44,7 +42,7 @@ export async function validateRequest<T extends object>(
   const fields = flattenValidationErrors(errors);
   const more = checks ? await checks(request, new InvalidFields(new Set(fields.map((field) => field.field)))) : [];
   const all = mergeProblems(fields, more);
-  if (all.length > 0) throw invalidRequest(all);
+  if (all.length > 0) throw InvalidInput.fields(all);
   return request;
 }
 
