@@ -242,6 +242,10 @@ describe.each(testDatabaseKinds())('the access log on %s', (kind) => {
 
     beforeAll(async () => {
       CASE_FILES.set(caseFile, person);
+      // The entries' ids cross a power of ten (…99 to …100), where ordering them as text would go wrong.
+      await dataSource.query(
+        `SELECT setval('access_log_id_seq', (10 ^ ceil(log(coalesce(max(id), 0) + 4)))::bigint - 3) FROM access_log`,
+      );
       for (let read = 0; read < 5; read += 1) {
         const response = await service.request({
           method: 'GET',

@@ -145,7 +145,8 @@ export class AccessLog {
               resource_id, person_id, method, route, status_code, outcome
          FROM access_log
         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-        ORDER BY id DESC
+        -- The table's id, not the text alias above: ORDER BY prefers an output column, and text sorts '9' after '10'.
+        ORDER BY access_log.id DESC
         LIMIT $${parameters.length}`,
       parameters,
     );
