@@ -11,6 +11,8 @@ import { ProjectionsModule } from './shared/projections/projections.module';
 import { CLOCK, type Clock, systemClock } from './shared/domain/clock';
 import { AnswerInterceptor } from './shared/http/answer';
 import { capabilities } from './capabilities';
+import { ORGANISATION_REGISTRY } from './shared/auth/organisation-registry';
+import { RegisteredOrganisations } from './partners';
 
 /** The composition root: shared infrastructure plus every capability's module, migrations and projections. */
 @Module({})
@@ -40,10 +42,12 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: clock },
+        // The guard refuses tokens of organisations nobody registered; partners knows which are (docs/adr/0031).
+        { provide: ORGANISATION_REGISTRY, useExisting: RegisteredOrganisations },
         // Every endpoint's `Answer` becomes headers and body the same way (docs/architecture.md).
         { provide: APP_INTERCEPTOR, useClass: AnswerInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK],
+      exports: [APP_CONFIG, CLOCK, ORGANISATION_REGISTRY],
     };
   }
 }

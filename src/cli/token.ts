@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from '../config/app-config';
 import { isRole, ROLES, type Role } from '../shared/auth/authenticated-user';
 import { developmentSecret, mintDevelopmentToken } from '../shared/auth/development-tokens';
 import { isIdentifier } from '../shared/auth/token-claims';
+import { isUuid } from '../shared/domain/ids';
+import { loadW13Defaults } from '../partners/reference-data/reference-data-defaults';
 
 export interface TokenCommandOutput {
   readonly stdout: NodeJS.WritableStream;
@@ -15,9 +17,27 @@ export const EXIT_USAGE = 2;
 export const EXIT_CONFIG = 78;
 
 const USAGE =
-  'Usage: npm run token -- --role <role> --org <organisationId> [--role <role> ...] [--sub <userId>] ' +
+  'Usage: npm run token -- --role <role> --org <organisation id or key> [--role <role> ...] [--sub <userId>] ' +
   '[--name <name>] [--ttl <minutes>]\n' +
   `Roles: ${ROLES.join(', ')}\n`;
+
+/**
+ * The organisations every fresh service registers (the reference-data defaults), to choose `--org` from: by key
+ * (`ocmw-kortrijk`) or id. The service refuses a token naming an organisation it does not know (docs/adr/0031);
+ * organisations an administrator registered later are listed by `GET /organisations`.
+ */
+function defaultOrganisations(): readonly { key: string; id: string; name: string }[] {
+  return loadW13Defaults().organisations.map(({ key, id, details }) => ({ key, id, name: details.name }));
+}
+
+function organisationChoices(): string {
+  const organisations = defaultOrganisations();
+  const width = Math.max(...organisations.map(({ key }) => key.length));
+  return (
+    'Organisations to choose from (the reference data; GET /organisations lists any registered later):\n' +
+    organisations.map(({ key, id, name }) => `  ${key.padEnd(width)}  ${id}  ${name}\n`).join('')
+  );
+}
 
 /**
  * `npm run token`: mints a development token that this configuration's service accepts, with the secret it uses
@@ -59,10 +79,10 @@ export async function runTokenCommand(
   if (roles.length === 0) problems.push('--role is required');
   const unknown = roles.filter((role) => !isRole(role));
   if (unknown.length > 0) problems.push(`unknown role(s): ${unknown.join(', ')}`);
-  const organisationId = values.org ?? '';
+  const organisationId =
+    defaultOrganisations().find(({ key }) => key === values.org)?.id ?? (isUuid(values.org) ? values.org : undefined);
   if (values.org === undefined) problems.push('--org is required');
-  else if (!isIdentifier(organisationId))
-    problems.push('--org must be an organisation id (letters, digits, . _ : | -)');
+  else if (organisationId === undefined) problems.push('--org must be an organisation id or the key of one below');
   if (values.sub !== undefined && !isIdentifier(values.sub)) {
     problems.push('--sub must be an opaque user id (letters, digits, . _ : | -), not a name or e-mail address');
   }
@@ -70,8 +90,9 @@ export async function runTokenCommand(
   if (!Number.isInteger(ttlMinutes) || ttlMinutes < 1 || ttlMinutes > 7 * 24 * 60) {
     problems.push('--ttl must be a whole number of minutes from 1 to 10080');
   }
-  if (problems.length > 0) {
-    output.stderr.write(`${problems.join('\n')}\n${USAGE}`);
+  if (problems.length > 0 || organisationId === undefined) {
+    const choices = organisationId === undefined ? organisationChoices() : '';
+    output.stderr.write(`${problems.join('\n')}\n${USAGE}${choices}`);
     return EXIT_USAGE;
   }
 

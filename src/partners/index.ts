@@ -5,6 +5,7 @@
  *
  * - `OrganisationDirectory.find(organisationId)`: a referral's receiving organisation, its type, municipality and
  *   `responseDeadlineDays` (null: it receives no referrals), and whether it is `active`.
+ * - `RegisteredOrganisations`: the organisations a token may name, which the composition root binds for the guard.
  * - `MunicipalityRegister.populationsIn(year)` / `.find(municipalityId)`: population on 1 January per year (reach per
  *   1,000 inhabitants), with `approximate` marking estimates.
  * - `RightsCatalogue.find(rightId)` / `.appliesIn(rightId, municipalityId)`: the rights an intake explores.
@@ -14,6 +15,7 @@
 export { PartnersModule } from './partners.module';
 export { OrganisationDirectory, type OrganisationFilter } from './organisation-directory/organisation-directory';
 export { OrganisationView } from './organisation-directory/organisation.view';
+export { RegisteredOrganisations } from './organisation-directory/registered-organisations';
 export {
   MunicipalityRegister,
   type MunicipalityFilter,

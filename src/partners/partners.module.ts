@@ -30,6 +30,7 @@ import { EndRatePeriodController } from './end-rate-period/end-rate-period.contr
 import { EndRatePeriodHandler } from './end-rate-period/end-rate-period.handler';
 import { MunicipalityRegister } from './municipality-register/municipality-register';
 import { OrganisationDirectory } from './organisation-directory/organisation-directory';
+import { RegisteredOrganisations } from './organisation-directory/registered-organisations';
 import { ReadContributionScheduleController } from './read-contribution-schedule/read-contribution-schedule.controller';
 import { ReadContributionScheduleHandler } from './read-contribution-schedule/read-contribution-schedule.handler';
 import { ReadMunicipalitiesController } from './read-municipalities/read-municipalities.controller';
@@ -96,6 +97,7 @@ const SEED_RETRY_MAX_MS = 30_000;
     MunicipalityLookup,
     PartnerStreams,
     OrganisationDirectory,
+    RegisteredOrganisations,
     MunicipalityRegister,
     RightsCatalogue,
     ContributionScheduleReadModel,
@@ -127,7 +129,7 @@ const SEED_RETRY_MAX_MS = 30_000;
     CalculateContributionsHandler,
     ReferenceDataSeeder,
   ],
-  exports: [OrganisationDirectory, MunicipalityRegister, RightsCatalogue],
+  exports: [OrganisationDirectory, RegisteredOrganisations, MunicipalityRegister, RightsCatalogue],
 })
 export class PartnersModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ReferenceData');

@@ -164,6 +164,19 @@ describe.each(testDatabaseKinds())('development tokens on %s', (kind) => {
     expect(problem).toEqual(UNAUTHENTICATED);
   });
 
+  it.each([
+    ['an id no organisation has', '5b0c4a3e-2d1f-4e6a-9b8c-7d6e5f4a3b2c'],
+    ['an id that is no UUID', 'ocmw-kortrijk'],
+  ])('refuses a valid token naming %s with 403 naming the claim, not its value', async (_name, organisationId) => {
+    const response = await me(await authHeader({ role: 'admin', organisationId }));
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({
+      code: 'TOKEN_ORGANISATION_UNKNOWN',
+      detail: "The token's `org` claim does not name an organisation registered here (GET /organisations lists them).",
+    });
+    expect(response.body).not.toContain(organisationId);
+  });
+
   it('accepts a token issued a few seconds ahead of its clock (tolerance)', async () => {
     const response = await me(await authHeader({ role: 'dpo', issuedAt: new Date(Date.now() + 10_000) }));
     expect(response.statusCode).toBe(200);
@@ -238,8 +251,24 @@ describe('the token command and the generated development secret', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('lists the organisations to choose from without --org, and takes one by its key', async () => {
+    const withoutOrganisation = await tokenCommand(['--role', 'social_worker'], { DATA_DIR: config.dataDir });
+    expect(withoutOrganisation.code).toBe(2);
+    expect(withoutOrganisation.stderr).toContain('--org is required');
+    expect(withoutOrganisation.stderr).toMatch(new RegExp(`ocmw-ledegem +${HOME_ORGANISATION} +OCMW Ledegem`));
+
+    const byKey = await tokenCommand(['--role', 'social_worker', '--org', 'ocmw-ledegem'], {
+      DATA_DIR: config.dataDir,
+    });
+    expect(byKey.code).toBe(0);
+    const response = await service.request({ method: 'GET', url: ME, headers: bearer(byKey.lastLine!) });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ organisationId: HOME_ORGANISATION });
+  });
+
   it.each([
     [['--org', HOME_ORGANISATION], '--role is required'],
+    [['--role', 'dpo', '--org', 'ocmw-nergenshuizen'], '--org must be an organisation id or the key of one below'],
     [['--role', 'dpo'], '--org is required'],
     [['--role', 'superuser', '--org', HOME_ORGANISATION], 'unknown role(s): superuser'],
     [['--role', 'dpo', '--org', HOME_ORGANISATION, '--sub', 'jan@example.org'], '--sub must be an opaque user id'],

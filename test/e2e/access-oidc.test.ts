@@ -270,6 +270,19 @@ describe(`OIDC with an explicit JWKS URL and claim names (on ${kind})`, () => {
     expect(response.json()).toMatchObject({ organisationId: HOME_ORGANISATION, roles: ['social_worker'] });
   });
 
+  it('refuses a valid token whose organisation claim names no registered organisation, naming the claim', async () => {
+    const token = await accessToken({ key: rsa.privateKey, alg: 'PS256', kid: 'ps-1' }, provider.issuer, {
+      org: undefined,
+      roles: undefined,
+      'https://onthaal.example/org': '5b0c4a3e-2d1f-4e6a-9b8c-7d6e5f4a3b2c',
+      'https://onthaal.example/roles': ['social_worker'],
+    });
+    const response = await service.request({ method: 'GET', url: '/oidc-probe/me', headers: bearer(token) });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'TOKEN_ORGANISATION_UNKNOWN' });
+    expect(response.json<{ detail: string }>().detail).toContain('`https://onthaal.example/org` claim');
+  });
+
   it('refuses a token carrying them under the default names only', async () => {
     const token = await accessToken({ key: rsa.privateKey, alg: 'PS256', kid: 'ps-1' }, provider.issuer);
     const response = await service.request({ method: 'GET', url: '/oidc-probe/me', headers: bearer(token) });

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { authHeader, TEST_AUTH_SECRET } from '../support/auth';
+import { authHeader, OTHER_ORGANISATION, TEST_AUTH_SECRET } from '../support/auth';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../support/database';
 import { typeScriptEntry } from '../support/typescript-process';
 
@@ -92,7 +92,7 @@ describe.each(testDatabaseKinds())('the service log on %s', (kind) => {
         return { status: response.status, json: (await response.json()) as Record<string, unknown> };
       };
       const kortrijk = await authHeader({ role: 'social_worker' });
-      const other = await authHeader({ role: 'social_worker', organisationId: '7c4f2e19-3b8a-4d6e-8f20-1a9c5e7d3b02' });
+      const other = await authHeader({ role: 'social_worker', organisationId: OTHER_ORGANISATION });
       const dpo = await authHeader({ role: 'dpo' });
       const municipalities = (await call('GET', '/municipalities?limit=200', kortrijk)).json.items as {
         municipalityId: string;

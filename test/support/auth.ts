@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ROLES, type Role } from '../../src/shared/auth/authenticated-user';
 import { mintDevelopmentToken } from '../../src/shared/auth/development-tokens';
+import { referenceDataId } from '../../src/partners/reference-data/reference-data-ids';
 
 /**
  * Tokens for tests. `startTestApp` sets `AUTH_DEV_SECRET` to this secret, so any token minted here is accepted by a
@@ -12,9 +13,12 @@ import { mintDevelopmentToken } from '../../src/shared/auth/development-tokens';
  */
 export const TEST_AUTH_SECRET = 'onthaal-tests-only-development-secret-0123456789';
 
-/** Two organisations for "own versus other" checks. Real tests may use ids of the reference data instead. */
-export const HOME_ORGANISATION = '0b1e8a52-6d0c-4c3e-9a51-5f2d7c1b9e01';
-export const OTHER_ORGANISATION = '7c4f2e19-3b8a-4d6e-8f20-1a9c5e7d3b02';
+/**
+ * Two organisations for "own versus other" checks: registered ones of the reference data (the service refuses a
+ * token naming an organisation it does not know), and ones no other test uses by name.
+ */
+export const HOME_ORGANISATION = referenceDataId('organisation', 'ocmw-ledegem');
+export const OTHER_ORGANISATION = referenceDataId('organisation', 'ocmw-lendelede');
 
 export interface TestTokenOptions {
   /** One role, or `roles` for several. */

@@ -15,6 +15,19 @@ export function forbidden(): AccessDenied {
   return new AccessDenied();
 }
 
+/**
+ * A valid token whose organisation claim names no registered organisation. It names the claim, never its value, so
+ * that the caller (or the operator mapping claims at the identity provider) knows what to fix.
+ */
+export function unknownOrganisation(claim: string): ProblemException {
+  return new ProblemException(
+    403,
+    'TOKEN_ORGANISATION_UNKNOWN',
+    'The token names no registered organisation',
+    `The token's \`${claim}\` claim does not name an organisation registered here (GET /organisations lists them).`,
+  );
+}
+
 export function authenticationUnavailable(): ProblemException {
   return new ProblemException(
     503,

@@ -1,12 +1,14 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticationUnavailable, forbidden, unauthenticated } from './access-problems';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { authenticationUnavailable, forbidden, unauthenticated, unknownOrganisation } from './access-problems';
 import { accessDeclaration, admits } from './access-policy';
 import { ACCESS_LOGGED_KEY, type AccessLoggedOptions } from './access-log/access-logged.decorator';
 import { setBeforeAppend } from '../commands/before-append';
 import { AccessLog } from './access-log/access-log.service';
 import { RequestAccessLogEntry, startAccessLogEntry } from './access-log/pending-entry';
 import type { AuthenticatedUser } from './authenticated-user';
+import { ORGANISATION_REGISTRY, type OrganisationRegistry } from './organisation-registry';
 import { TokenRejected, TokenVerificationUnavailable } from './token-claims';
 import { TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 
@@ -16,8 +18,8 @@ const MAX_TOKEN_LENGTH = 8192;
 
 /**
  * The global guard (APP_GUARD) every route passes: a `@Public()` route is open; any other route needs a valid bearer
- * token (401 otherwise) and one of the roles its `@Roles(...)` lists (403 otherwise); a route that declares neither
- * is refused to everyone. It also opens the access-log entry of an `@AccessLogged` route before authenticating, so
+ * token (401 otherwise) naming a registered organisation (403 `TOKEN_ORGANISATION_UNKNOWN` otherwise) and one of the roles
+ * its `@Roles(...)` lists (403 otherwise); a route that declares neither is refused to everyone. It also opens the access-log entry of an `@AccessLogged` route before authenticating, so
  * that refused calls are logged too.
  */
 @Injectable()
@@ -28,6 +30,8 @@ export class AccessGuard implements CanActivate {
   constructor(
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     private readonly accessLog: AccessLog,
+    @Inject(ORGANISATION_REGISTRY) private readonly organisations: OrganisationRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,6 +48,9 @@ export class AccessGuard implements CanActivate {
     (request as { user?: AuthenticatedUser }).user = user;
     // Responses to authenticated calls hold data of an organisation: no shared cache may keep them.
     void reply.header('cache-control', 'no-store');
+    if (!(await this.organisations.isRegistered(user.organisationId))) {
+      throw unknownOrganisation(this.config.auth.mode === 'oidc' ? this.config.auth.organisationClaim : 'org');
+    }
     if (!admits(declaration, user)) throw forbidden();
     return true;
   }
