@@ -3,6 +3,7 @@
  * their decoders, stream categories, the reference vocabularies, and the read models (inject them after importing
  * `PartnersModule`):
  *
+ * - `OrganisationDirectory.namesOf(ids)`, `RightsCatalogue.namesOf(ids)`: names beside ids, a page at a time.
  * - `OrganisationDirectory.find(organisationId)`: a referral's receiving organisation, its type, municipality and
  *   `responseDeadlineDays` (null: it receives no referrals), and whether it is `active`.
  * - `MunicipalityRegister.populationsIn(year)` / `.find(municipalityId)`: population on 1 January per year (reach per
