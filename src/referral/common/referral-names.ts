@@ -53,7 +53,11 @@ export class ReferralNames {
     const [clients, organisations] = await Promise.all([
       organisationId === null
         ? new Map<string, ClientNameView>()
-        : this.clients.visibleTo(organisationId, referrals.map((referral) => referral.clientId), date),
+        : this.clients.visibleTo(
+            organisationId,
+            referrals.map((referral) => referral.clientId),
+            date,
+          ),
       this.organisations.namesOf(
         referrals.flatMap((referral) => [referral.fromOrganisationId, referral.toOrganisationId]),
       ),
