@@ -51,7 +51,8 @@ export class ReferralListsController {
   @ApiQueryEndpoint(
     'People back with your organisation after a referral',
     'Referrals your organisation sent that were declined or dropped and not sent again: GBO is the fallback, the ' +
-      'person is back on your list. Oldest first. Names the person (by id) and the trajectory; logged in the access log.',
+      'person is back on your list. Oldest first. Names the person (by id, and by name when your organisation may ' +
+      'see them) and the trajectory; logged in the access log.',
   )
   @ApiOkResponse({ type: FollowUpPage })
   followUp(@Query() query: PageQuery, @Caller() caller: Caller): Promise<FollowUpPage> {
