@@ -5,6 +5,7 @@ import { PrivacyModule } from '../shared/privacy';
 import { ClientAccessList } from './client-access/client-access-list';
 import { ClientReporting } from './client-register/client-reporting';
 import { ClientSummaries } from './client-summary/client-summaries';
+import { ClientNames } from './client-names/client-names';
 import { ClientAccess } from './common/client-access';
 import { ClientPersonalData } from './common/client-personal-data';
 import { ClientStreams } from './common/client-streams';
@@ -51,6 +52,7 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     ClientPersonalData,
     IdentityIndex,
     ClientSummaries,
+    ClientNames,
     ErasureRewrites,
     ClientAccessList,
     ClientReporting,
@@ -64,6 +66,6 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     FindClientsHandler,
     SubjectAccessHandler,
   ],
-  exports: [ClientAccessList, ClientReporting],
+  exports: [ClientAccessList, ClientReporting, ClientNames],
 })
 export class ClientsModule {}

@@ -8,6 +8,8 @@
  *   `mayCountInReporting(at)`, `municipalityOfResidence(date)`. Ask one `ClientAccess` every question of a command.
  * - `ClientReporting` (read models without personal data, eventually consistent):
  *   `countable(clientIds, date)`, `countByMunicipality(date)`.
+ * - `ClientNames.visibleTo(organisationId, clientIds, date)`: the names of a page of people, for those the
+ *   organisation may see (docs/adr/0027); log every person whose name is shown.
  *
  * Personal data other capabilities hold about a person (free-text notes) should be sealed with the person's key
  * (`PersonalDataKeys` of `src/shared/crypto`, subject id = client id), so that erasure reaches it too.
@@ -15,6 +17,8 @@
 export { ClientsModule } from './clients.module';
 export { type ClientAccess, ClientAccessList, type ClientStatus } from './client-access/client-access-list';
 export { ClientReporting } from './client-register/client-reporting';
+export { ClientNames } from './client-names/client-names';
+export { ClientNameView } from './client-names/client-name.view';
 /** The names before ADR 0025 (a `…Query` is now a query class), kept for the e2e tests that import them. */
 export { ClientAccessList as ClientAccessQuery } from './client-access/client-access-list';
 export { ClientReporting as ClientReportingQuery } from './client-register/client-reporting';

@@ -3,6 +3,7 @@
  * their decoders, stream categories, the reference vocabularies, and the read models (inject them after importing
  * `PartnersModule`):
  *
+ * - `OrganisationDirectory.namesOf(ids)`, `RightsCatalogue.namesOf(ids)`: names beside ids, a page at a time.
  * - `OrganisationDirectory.find(organisationId)`: a referral's receiving organisation, its type, municipality and
  *   `responseDeadlineDays` (null: it receives no referrals), and whether it is `active`.
  * - `RegisteredOrganisations`: the organisations a token may name, which the composition root binds for the guard.

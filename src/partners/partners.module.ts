@@ -36,6 +36,8 @@ import { ReadContributionScheduleHandler } from './read-contribution-schedule/re
 import { ReadMunicipalitiesController } from './read-municipalities/read-municipalities.controller';
 import { ListMunicipalitiesHandler, ReadMunicipalityHandler } from './read-municipalities/read-municipalities.handler';
 import { ReadOrganisationsController } from './read-organisations/read-organisations.controller';
+import { ReadLabelsController } from './read-labels/read-labels.controller';
+import { ReadLabelsHandler } from './read-labels/read-labels.handler';
 import { ListOrganisationsHandler, ReadOrganisationHandler } from './read-organisations/read-organisations.handler';
 import { ReadRightsCatalogueController } from './read-rights-catalogue/read-rights-catalogue.controller';
 import {
@@ -71,6 +73,7 @@ const SEED_RETRY_MAX_MS = 30_000;
 @Module({
   controllers: [
     ReadOrganisationsController,
+    ReadLabelsController,
     RegisterOrganisationController,
     ChangeOrganisationController,
     DeactivateOrganisationController,
@@ -120,6 +123,7 @@ const SEED_RETRY_MAX_MS = 30_000;
     WithdrawCoFundingAgreementHandler,
     // Queries
     ListOrganisationsHandler,
+    ReadLabelsHandler,
     ReadOrganisationHandler,
     ListMunicipalitiesHandler,
     ReadMunicipalityHandler,

@@ -40,6 +40,7 @@ import { ReferAgainHandler } from './refer-again/refer-again.handler';
 import { ReferralListsController } from './referral-lists/referral-lists.controller';
 import { ListFollowUpHandler, ListReferralsHandler } from './referral-lists/referral-lists.handler';
 import { ReferralLists } from './referral-register/referral-lists';
+import { ReferralNames } from './common/referral-names';
 import { RevokeReferralController } from './revoke-referral/revoke-referral.controller';
 import { RevokeReferralHandler } from './revoke-referral/revoke-referral.handler';
 import { SendReferralController } from './send-referral/send-referral.controller';
@@ -77,6 +78,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ReferralSteps,
     ReferralSender,
     ReferralLists,
+    ReferralNames,
     CoordinationFigures,
     ReferralSubjectAccessSection,
     ConsentWithdrawalRevocations,

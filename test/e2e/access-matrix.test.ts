@@ -74,6 +74,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   // Partners (ADR 0009): reference data for every role, changed by admin; contributions for admin, coordinator and
   // analyst. Not scoped: no personal data. Samples without a body get 400, unknown ids 404.
   { method: 'GET', route: '/organisations', access: ROLES },
+  { method: 'GET', route: '/labels', access: ROLES },
   {
     method: 'GET',
     route: '/organisations/:organisationId',

@@ -1,10 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ClientNameView } from '../../clients';
 import type { Page } from '../../shared/http/pagination';
 import { INTAKE_ORIGINS, type IntakeOrigin } from '../domain/intake.values';
 
 export class CaseloadItemView {
   @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
   @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({
+    type: ClientNameView,
+    nullable: true,
+    description: 'The person’s name; null when your organisation may not see the person (docs/clients.md) or they are erased.',
+  })
+  clientName!: ClientNameView | null;
   @ApiProperty({ type: String, nullable: true }) caseworkerId!: string | null;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
   @ApiProperty({ enum: INTAKE_ORIGINS }) origin!: IntakeOrigin;

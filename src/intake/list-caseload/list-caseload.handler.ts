@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ClientNames } from '../../clients';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
 import { TrajectoryRegister } from '../intake-trajectories/trajectory-register';
@@ -11,6 +12,7 @@ import { ListCaseload } from './list-caseload.query';
 export class ListCaseloadHandler implements IQueryHandler<ListCaseload> {
   constructor(
     private readonly register: TrajectoryRegister,
+    private readonly names: ClientNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -18,10 +20,13 @@ export class ListCaseloadHandler implements IQueryHandler<ListCaseload> {
     const page = await this.register.caseload({ ...filter, organisationId: caller.user.organisationId }, asked);
     const date = today(this.clock);
     for (const row of page.items) caller.accessLog.addPerson(row.clientId);
+    const clientIds = page.items.map((row) => row.clientId);
+    const names = await this.names.visibleTo(caller.user.organisationId, clientIds, date);
     return {
       items: page.items.map((row) => ({
         trajectoryId: row.trajectoryId,
         clientId: row.clientId,
+        clientName: names.get(row.clientId) ?? null,
         caseworkerId: row.caseworkerId,
         status: row.status,
         origin: row.origin as CaseloadPage['items'][number]['origin'],

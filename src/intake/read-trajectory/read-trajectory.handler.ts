@@ -1,5 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ClientNames } from '../../clients';
+import { OrganisationDirectory, RightsCatalogue } from '../../partners';
 import { brusselsDateOf, type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { InvalidInput, NotFound } from '../../shared/domain/domain-error';
@@ -12,7 +14,8 @@ import { evolveDetail, type TrajectoryDetail } from '../intake-trajectories/traj
 import { TrajectoryRegister } from '../intake-trajectories/trajectory-register';
 import { ReadTrajectory, type TrajectoryRead } from './read-trajectory.query';
 import type { AsOfAxis } from './read-trajectory.request';
-import { trajectoryViewOf } from './trajectory.view';
+import { type TrajectoryNames, trajectoryViewOf } from './trajectory.view';
+import type { TrajectoryReferralRow } from '../intake-trajectories/trajectory-referral.row';
 
 @QueryHandler(ReadTrajectory)
 export class ReadTrajectoryHandler implements IQueryHandler<ReadTrajectory> {
@@ -20,6 +23,9 @@ export class ReadTrajectoryHandler implements IQueryHandler<ReadTrajectory> {
     private readonly access: IntakeAccess,
     private readonly register: TrajectoryRegister,
     private readonly descriptions: NeedDescriptions,
+    private readonly clientNames: ClientNames,
+    private readonly organisations: OrganisationDirectory,
+    private readonly rights: RightsCatalogue,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,6 +42,7 @@ export class ReadTrajectoryHandler implements IQueryHandler<ReadTrajectory> {
         referrals: null,
         today: moment.date,
         asOf: { asOf: asOf.asOf!, axis: moment.axis },
+        names: await this.namesOf(caller.user.organisationId, detail, []),
       });
       return { view };
     }
@@ -45,14 +52,34 @@ export class ReadTrajectoryHandler implements IQueryHandler<ReadTrajectory> {
     // answer, so that nobody reads an older trajectory than the one they just changed.
     const detail = row && row.revision === loaded.revision ? row.detail : fold(loaded.events);
     if (!detail) throw new Error('A trajectory the stream knows folded to nothing');
+    const referrals = await this.register.referralsOf(trajectoryId);
     const view = trajectoryViewOf({
       detail,
       descriptions: await this.descriptionsOf(detail),
-      referrals: await this.register.referralsOf(trajectoryId),
+      referrals,
       today: today(this.clock),
       asOf: null,
+      names: await this.namesOf(caller.user.organisationId, detail, referrals),
     });
     return { view, revision: loaded.revision! };
+  }
+
+  /** Names are today's, also in an as-of answer: the person's name is shown to whom may see them now. */
+  private async namesOf(
+    organisationId: string,
+    detail: TrajectoryDetail,
+    referrals: readonly TrajectoryReferralRow[],
+  ): Promise<TrajectoryNames> {
+    const [clients, organisations, rights] = await Promise.all([
+      this.clientNames.visibleTo(organisationId, [detail.clientId], today(this.clock)),
+      this.organisations.namesOf([
+        detail.organisationId,
+        detail.referringOrganisationId,
+        ...referrals.map((referral) => referral.toOrganisationId),
+      ]),
+      this.rights.namesOf(detail.rights.map((right) => right.rightId)),
+    ]);
+    return { client: clients.get(detail.clientId) ?? null, organisations, rights };
   }
 
   private descriptionsOf(detail: TrajectoryDetail): Promise<Map<string, string | null>> {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ClientNameView } from '../../clients';
 import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import type { CalendarDate } from '../../shared/domain/calendar';
 import { daysBetween } from '../common/days';
@@ -45,6 +46,8 @@ export class NeedView {
 
 export class RightView {
   @ApiProperty({ format: 'uuid' }) rightId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name in the rights catalogue.' })
+  rightName!: string | null;
   @ApiProperty({ enum: LIFE_DOMAINS }) lifeDomain!: LifeDomain;
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) needId!: string | null;
   @ApiProperty({ enum: RIGHT_STATUSES }) status!: RightStatus;
@@ -71,6 +74,8 @@ export class UnmetNeedView {
 export class TrajectoryReferralView {
   @ApiProperty({ format: 'uuid' }) referralId!: string;
   @ApiProperty({ format: 'uuid' }) toOrganisationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name in the organisation directory.' })
+  toOrganisationName!: string | null;
   @ApiProperty({ type: String, nullable: true }) service!: string | null;
   @ApiProperty({ enum: LIFE_DOMAINS }) lifeDomain!: LifeDomain;
   @ApiProperty({ description: 'The status its last event gives (sent, accepted, declined, …).' }) status!: string;
@@ -99,12 +104,21 @@ export class AsOfView {
 export class TrajectoryView {
   @ApiProperty({ format: 'uuid' }) trajectoryId!: string;
   @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({
+    type: ClientNameView,
+    nullable: true,
+    description: 'The person’s name; null when your organisation may not see the person (docs/clients.md) or they are erased.',
+  })
+  clientName!: ClientNameView | null;
   @ApiProperty({ description: 'The organisation responsible (after transfers).' }) organisationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name in the organisation directory.' })
+  organisationName!: string | null;
   @ApiProperty({ type: String, nullable: true, description: "The caseworker's user id." })
   caseworkerId!: string | null;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: 'open' | 'closed';
   @ApiProperty({ enum: INTAKE_ORIGINS }) origin!: IntakeOrigin;
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) referringOrganisationId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) referringOrganisationName!: string | null;
   @ApiProperty({ enum: PROACTIVE_SIGNAL_SOURCES, nullable: true }) signalSource!: ProactiveSignalSource | null;
   @ApiProperty({ format: 'date' }) openedOn!: string;
   @ApiProperty({ format: 'date', type: String, nullable: true }) closedOn!: string | null;
@@ -145,6 +159,15 @@ export interface TrajectoryViewParts {
   /** The date days open and overdue are counted to. */
   readonly today: CalendarDate;
   readonly asOf: AsOfView | null;
+  readonly names: TrajectoryNames;
+}
+
+/** The names beside the ids of a trajectory (docs/adr/0027), looked up when it is read. */
+export interface TrajectoryNames {
+  /** Null when the reader's organisation may not see the person. */
+  readonly client: ClientNameView | null;
+  readonly organisations: ReadonlyMap<string, string>;
+  readonly rights: ReadonlyMap<string, string>;
 }
 
 export function trajectoryViewOf({
@@ -153,15 +176,20 @@ export function trajectoryViewOf({
   referrals,
   today,
   asOf,
+  names,
 }: TrajectoryViewParts): TrajectoryView {
+  const organisationName = (id: string | null) => (id === null ? null : (names.organisations.get(id) ?? null));
   return {
     trajectoryId: detail.trajectoryId,
     clientId: detail.clientId,
+    clientName: names.client,
     organisationId: detail.organisationId,
+    organisationName: organisationName(detail.organisationId),
     caseworkerId: detail.caseworkerId,
     status: detail.status,
     origin: detail.origin,
     referringOrganisationId: detail.referringOrganisationId,
+    referringOrganisationName: organisationName(detail.referringOrganisationId),
     signalSource: detail.signalSource,
     openedOn: detail.openedOn,
     closedOn: detail.closedOn,
@@ -174,12 +202,13 @@ export function trajectoryViewOf({
       problemFlags: [...assessment.problemFlags],
     })),
     needs: detail.needs.map((need) => ({ ...need, description: descriptions.get(need.needId) ?? null })),
-    rights: detail.rights.map((right) => ({ ...right })),
+    rights: detail.rights.map((right) => ({ ...right, rightName: names.rights.get(right.rightId) ?? null })),
     unmetNeeds: detail.unmetNeeds.map((unmetNeed) => ({ ...unmetNeed })),
     referrals:
       referrals?.map((referral) => ({
         referralId: referral.referralId,
         toOrganisationId: referral.toOrganisationId,
+        toOrganisationName: organisationName(referral.toOrganisationId),
         service: referral.service,
         lifeDomain: referral.lifeDomain as LifeDomain,
         status: referral.status,

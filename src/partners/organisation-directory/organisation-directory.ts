@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
+import { matchingForm } from '../../shared/domain/text-matching';
 import type { OrganisationType } from '../domain/reference-values';
 import { OrganisationRow } from './organisation.row';
 import type { OrganisationView } from './organisation.view';
@@ -8,6 +9,8 @@ import type { OrganisationView } from './organisation.view';
 export interface OrganisationFilter {
   readonly type?: OrganisationType;
   readonly municipalityId?: string;
+  /** Organisations with a service whose name holds this text, forgiving case and accents (docs/adr/0027). */
+  readonly service?: string;
   /** Deactivated organisations are left out unless asked for. */
   readonly includeInactive?: boolean;
 }
@@ -25,6 +28,16 @@ export class OrganisationDirectory {
     return row ? toOrganisationView(row) : undefined;
   }
 
+  /** The names of several organisations in one query (docs/adr/0027); unknown ids are absent. */
+  async namesOf(organisationIds: readonly (string | null)[]): Promise<Map<string, string>> {
+    const ids = [...new Set(organisationIds.filter((id): id is string => id !== null))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(OrganisationRow)
+      .find({ select: { organisationId: true, name: true }, where: { organisationId: In(ids) } });
+    return new Map(rows.map((row) => [row.organisationId, row.name]));
+  }
+
   async list(
     filter: OrganisationFilter = {},
     page: { limit?: number; cursor?: string } = {},
@@ -40,11 +53,29 @@ export class OrganisationDirectory {
     if (filter.type) query.andWhere('o.type = :type', { type: filter.type });
     if (filter.municipalityId)
       query.andWhere('o.municipality_id = :municipalityId', { municipalityId: filter.municipalityId });
+    if (filter.service) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_array_elements_text(o.services) AS s(service)
+                  WHERE strpos(${matchingFormSql('s.service')}, :service) > 0)`,
+        { service: matchingForm(filter.service) },
+      );
+    }
     if (!filter.includeInactive) query.andWhere('o.active');
     if (after) query.andWhere('(o.name, o.organisation_id) > (:sortKey, :id)', after);
     const rows = await query.getMany();
     return toPage(rows, limit, (row) => ({ sortKey: row.name, id: row.organisationId }), toOrganisationView);
   }
+}
+
+const ACCENTED = 'àáâãäåèéêëìíîïòóôõöùúûüýÿçñÀÁÂÃÄÅÈÉÊËÌÍÎÏÒÓÔÕÖÙÚÛÜÝÇÑ';
+const PLAIN = 'aaaaaaeeeeiiiiooooouuuuyycnAAAAAAEEEEIIIIOOOOOUUUUYCN';
+
+/**
+ * `matchingForm` in SQL for the accents of the region's languages: accents first (so that `lower` need not know
+ * them in any collation), then case and runs of spaces.
+ */
+function matchingFormSql(column: string): string {
+  return `btrim(regexp_replace(lower(translate(${column}, '${ACCENTED}', '${PLAIN}')), '\\s+', ' ', 'g'))`;
 }
 
 export function toOrganisationView(

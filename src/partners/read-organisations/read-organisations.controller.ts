@@ -19,12 +19,16 @@ export class ReadOrganisationsController {
 
   @Get()
   @Roles(...ROLES)
-  @ApiQueryEndpoint('List partner organisations', 'By name; active ones only unless `includeInactive=true`.')
+  @ApiQueryEndpoint(
+    'List partner organisations: the service directory',
+    'By name; active ones only unless `includeInactive=true`. Search by `service` (forgiving case and accents), ' +
+      '`municipalityId` and `type`; the names are the organisations’ own (Dutch).',
+  )
   @ApiOkResponse({ type: OrganisationPage })
   list(@Query() query: ListOrganisationsRequest): Promise<OrganisationPage> {
-    const { type, municipalityId, includeInactive, limit, cursor } = query;
+    const { type, municipalityId, service, includeInactive, limit, cursor } = query;
     return this.queries.execute(
-      new ListOrganisations({ type, municipalityId, includeInactive }, { limit, cursor }),
+      new ListOrganisations({ type, municipalityId, service, includeInactive }, { limit, cursor }),
     ) as Promise<OrganisationPage>;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
 import type { LifeDomain, RightLevel } from '../domain/reference-values';
 import { CatalogueRightRow } from './catalogue-right.row';
@@ -25,6 +25,16 @@ export class RightsCatalogue {
   async find(rightId: string): Promise<CatalogueRightView | undefined> {
     const row = await this.dataSource.getRepository(CatalogueRightRow).findOneBy({ rightId });
     return row ? toCatalogueRightView(row) : undefined;
+  }
+
+  /** The names of several rights in one query (docs/adr/0027); unknown ids are absent. */
+  async namesOf(rightIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rightIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(CatalogueRightRow)
+      .find({ select: { rightId: true, name: true }, where: { rightId: In(ids) } });
+    return new Map(rows.map((row) => [row.rightId, row.name]));
   }
 
   /** Whether the right is offered (not retired) to people living in the municipality. */

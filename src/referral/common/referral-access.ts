@@ -7,6 +7,7 @@ import { today } from '../../shared/domain/today';
 import { isOverdue, type KnownReferral, reachedSteps } from '../domain/referral.decider';
 import { DECLINE_EXPLANATION_CONTEXT, REFERRAL_NOTE_CONTEXT } from '../domain/referral.events';
 import { ReferralConsents } from './referral-consents';
+import { ReferralNames } from './referral-names';
 import { ReferralNotes } from './referral-notes';
 import type { ReferralView } from './referral.view';
 
@@ -23,6 +24,7 @@ export class ReferralAccess {
   constructor(
     private readonly consents: ReferralConsents,
     private readonly notes: ReferralNotes,
+    private readonly names: ReferralNames,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -59,13 +61,19 @@ export class ReferralAccess {
     const shared = party === 'sender' || (party === 'receiver' && (await this.consents.stillShared(sent, now)));
     const partyToIt = party !== 'coordinator';
     const steps = reachedSteps(state);
+    // The person is in the access log already (`partyOf`): a party's read of the referral is logged with them.
+    const viewer = shared ? (party === 'sender' ? sent.fromOrganisationId : sent.toOrganisationId) : null;
+    const names = await this.names.seenBy(viewer, [sent], today(this.clock), null);
     return {
       referralId: sent.referralId,
       trajectoryId: party === 'sender' ? sent.trajectoryId : null,
       clientId: shared ? sent.clientId : null,
+      clientName: viewer === null ? null : names.clientName(sent.clientId),
       personalDataShared: shared,
       fromOrganisationId: sent.fromOrganisationId,
+      fromOrganisationName: names.organisationName(sent.fromOrganisationId),
       toOrganisationId: sent.toOrganisationId,
+      toOrganisationName: names.organisationName(sent.toOrganisationId),
       fromMunicipalityId: sent.fromMunicipalityId,
       toMunicipalityId: sent.toMunicipalityId,
       service: sent.service,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ClientNameView } from '../../clients';
 import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import {
   COMPLETION_OUTCOMES,
@@ -55,10 +56,21 @@ export class ReferralView {
   trajectoryId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null unless personal data is shared.' })
   clientId!: string | null;
+  @ApiProperty({
+    type: ClientNameView,
+    nullable: true,
+    description:
+      'The person’s name: null unless personal data is shared and your organisation may see the person (docs/clients.md).',
+  })
+  clientName!: ClientNameView | null;
   @ApiProperty({ description: 'Whether this viewer sees the person (the sender always; the receiver with consent).' })
   personalDataShared!: boolean;
   @ApiProperty({ format: 'uuid' }) fromOrganisationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name in the organisation directory.' })
+  fromOrganisationName!: string | null;
   @ApiProperty({ format: 'uuid' }) toOrganisationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name in the organisation directory.' })
+  toOrganisationName!: string | null;
   @ApiProperty({ type: String, nullable: true }) fromMunicipalityId!: string | null;
   @ApiProperty({ type: String, nullable: true }) toMunicipalityId!: string | null;
   @ApiProperty({ type: String, nullable: true }) service!: string | null;

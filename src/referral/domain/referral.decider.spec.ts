@@ -1,4 +1,5 @@
 import { given } from '../../shared/domain/decider-specification';
+import { DomainRuleViolation } from '../../shared/domain/domain-error';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import {
   addDays,
@@ -180,6 +181,24 @@ describe('a referral', () => {
     it('names one of the receiver’s services, or none (the organisation as a whole)', () => {
       expect(given(referralDecider).refusalOf(send({ service: 'astrology' }))).toBe('UNKNOWN_SERVICE');
       expect(given(referralDecider).when(send({ service: null }))[0]).toMatchObject({ data: { service: null } });
+    });
+
+    it('reads the service forgiving case, accents and spaces, and records it as the organisation writes it', () => {
+      const sent = given(referralDecider).when(send({ service: '  Débt   MEDIATION ' }))[0];
+      expect(sent).toMatchObject({ data: { service: 'debt mediation' } });
+    });
+
+    it('answers an unknown service with the services the organisation offers, not with what was sent', () => {
+      let refusal: unknown;
+      try {
+        given(referralDecider).when(send({ service: 'schuldhulpverlening' }));
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toBeInstanceOf(DomainRuleViolation);
+      expect(refusal).toMatchObject({ code: 'UNKNOWN_SERVICE', validValues: ['debt mediation', 'leefloon'] });
+      expect(JSON.stringify(refusal)).not.toContain('schuldhulpverlening');
+      expect((refusal as Error).message).not.toContain('schuldhulpverlening');
     });
 
     it('refuses a closed trajectory and one another organisation is responsible for', () => {

@@ -2,6 +2,7 @@ import type { Decider } from '../../shared/domain/decider';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import { InvalidInput, NotFound, refuse } from '../../shared/domain/domain-error';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
+import { findMatching } from '../../shared/domain/text-matching';
 import type {
   AcceptReferral,
   CompleteReferral,
@@ -243,8 +244,12 @@ function send(command: SendReferral): ReferralEvent {
   if (receiver.responseDeadlineDays === null) {
     refuse('ORGANISATION_RECEIVES_NO_REFERRALS', 'The organisation receives no referrals');
   }
-  if (command.service !== null && !receiver.services.includes(command.service)) {
-    refuse('UNKNOWN_SERVICE', 'The organisation offers no such service');
+  // Forgiving of case, accents and spaces; the event names the service as the organisation writes it.
+  const service = command.service === null ? null : findMatching(receiver.services, command.service);
+  if (service === undefined) {
+    refuse('UNKNOWN_SERVICE', 'The organisation offers no such service: `validValues` lists its services', [
+      ...receiver.services,
+    ]);
   }
   const need = command.needId === null ? undefined : trajectory.needs.find((n) => n.needId === command.needId);
   if (command.needId !== null && need === undefined) refuse('UNKNOWN_NEED', 'The trajectory records no such need');
@@ -266,7 +271,7 @@ function send(command: SendReferral): ReferralEvent {
       clientId: trajectory.clientId,
       fromOrganisationId: command.fromOrganisationId,
       toOrganisationId: receiver.organisationId,
-      service: command.service,
+      service,
       fromMunicipalityId: command.fromMunicipalityId,
       toMunicipalityId: receiver.municipalityId,
       lifeDomain: command.lifeDomain,

@@ -20,10 +20,12 @@ export class ReferralListsController {
 
   @Get('inbox')
   @Roles('social_worker')
+  @AccessLogged({ resource: 'referral' })
   @ApiQueryEndpoint(
     'Referrals your organisation received',
-    'Overdue first (still `sent` after `dueOn`), then by due date. Filter by `status` and `overdue`. No person and ' +
-      'no note: open a referral for those.',
+    'Overdue first (still `sent` after `dueOn`), then by due date. Filter by `status` and `overdue`. The ' +
+      'organisations by name; the person by name only when your organisation may see the person (otherwise ' +
+      '`clientName` is null), each person named logged in the access log. No note: open a referral for that.',
   )
   @ApiOkResponse({ type: ReferralSummaryPage })
   inbox(@Query() query: ListReferralsRequest, @Caller() caller: Caller): Promise<ReferralSummaryPage> {
@@ -32,9 +34,11 @@ export class ReferralListsController {
 
   @Get('outbox')
   @Roles('social_worker')
+  @AccessLogged({ resource: 'referral' })
   @ApiQueryEndpoint(
     'Referrals your organisation sent',
-    'Overdue first, then by due date. Filter by `status` and `overdue`.',
+    'Overdue first, then by due date. Filter by `status` and `overdue`. The organisations and, when your ' +
+      'organisation may see the person, the person by name; each person named is logged in the access log.',
   )
   @ApiOkResponse({ type: ReferralSummaryPage })
   outbox(@Query() query: ListReferralsRequest, @Caller() caller: Caller): Promise<ReferralSummaryPage> {
@@ -47,7 +51,8 @@ export class ReferralListsController {
   @ApiQueryEndpoint(
     'People back with your organisation after a referral',
     'Referrals your organisation sent that were declined or dropped and not sent again: GBO is the fallback, the ' +
-      'person is back on your list. Oldest first. Names the person (by id) and the trajectory; logged in the access log.',
+      'person is back on your list. Oldest first. Names the person (by id, and by name when your organisation may ' +
+      'see them) and the trajectory; logged in the access log.',
   )
   @ApiOkResponse({ type: FollowUpPage })
   followUp(@Query() query: PageQuery, @Caller() caller: Caller): Promise<FollowUpPage> {

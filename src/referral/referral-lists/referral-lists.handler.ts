@@ -3,9 +3,13 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
 import type { Page } from '../../shared/http/pagination';
-import { ReferralLists } from '../referral-register/referral-lists';
+import { type ListReader, ReferralLists } from '../referral-register/referral-lists';
 import type { FollowUpView, ReferralSummaryView } from '../referral-register/referral-summary.view';
 import { ListFollowUp, ListReferrals } from './referral-lists.query';
+
+function readerOf(caller: ListReferrals['caller']): ListReader {
+  return { organisationId: caller.user.organisationId, accessLog: caller.accessLog };
+}
 
 @QueryHandler(ListReferrals)
 export class ListReferralsHandler implements IQueryHandler<ListReferrals> {
@@ -15,7 +19,7 @@ export class ListReferralsHandler implements IQueryHandler<ListReferrals> {
   ) {}
 
   execute({ caller, box, filter, page }: ListReferrals): Promise<Page<ReferralSummaryView>> {
-    return this.lists[box](caller.user.organisationId, today(this.clock), filter, page);
+    return this.lists[box](readerOf(caller), today(this.clock), filter, page);
   }
 }
 
@@ -27,7 +31,7 @@ export class ListFollowUpHandler implements IQueryHandler<ListFollowUp> {
   ) {}
 
   async execute({ caller, page }: ListFollowUp): Promise<Page<FollowUpView>> {
-    const followUp = await this.lists.followUp(caller.user.organisationId, today(this.clock), page);
+    const followUp = await this.lists.followUp(readerOf(caller), today(this.clock), page);
     for (const item of followUp.items) caller.accessLog.addPerson(item.clientId);
     return followUp;
   }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import type { LifeDomain } from '../../shared/domain/life-domains';
 import type { CalendarDate } from '../../shared/domain/calendar';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
+import { ReferralNames, type ReferralNamesSeen } from '../common/referral-names';
 import { isOverdue } from '../domain/referral.decider';
 import type { DeclineReason, DropReason, ReferralConsentBasis } from '../domain/referral.values';
 import type { ReferralStatus } from '../domain/referral.events';
@@ -13,6 +15,12 @@ export interface ReferralListFilter {
   readonly status?: ReferralStatus;
   /** Only the overdue ones. */
   readonly overdue?: boolean;
+}
+
+/** Who reads a list: their organisation, and the access-log entry that records each person named. */
+export interface ListReader {
+  readonly organisationId: string;
+  readonly accessLog: PendingAccessLogEntry;
 }
 
 export interface PageRequest {
@@ -31,18 +39,22 @@ const OVERDUE = `r.status = 'sent' AND r.due_on < :today`;
  */
 @Injectable()
 export class ReferralLists {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly names: ReferralNames,
+  ) {}
 
-  inbox(organisationId: string, today: CalendarDate, filter: ReferralListFilter, page: PageRequest) {
-    return this.workList('r.to_organisation_id = :organisationId', organisationId, today, filter, page);
+  inbox(reader: ListReader, today: CalendarDate, filter: ReferralListFilter, page: PageRequest) {
+    return this.workList('r.to_organisation_id = :organisationId', reader, today, filter, page);
   }
 
-  outbox(organisationId: string, today: CalendarDate, filter: ReferralListFilter, page: PageRequest) {
-    return this.workList('r.from_organisation_id = :organisationId', organisationId, today, filter, page);
+  outbox(reader: ListReader, today: CalendarDate, filter: ReferralListFilter, page: PageRequest) {
+    return this.workList('r.from_organisation_id = :organisationId', reader, today, filter, page);
   }
 
   /** Declined or dropped referrals of the sender that no later referral follows up: the person is back with it. */
-  async followUp(organisationId: string, today: CalendarDate, page: PageRequest): Promise<Page<FollowUpView>> {
+  async followUp(reader: ListReader, today: CalendarDate, page: PageRequest): Promise<Page<FollowUpView>> {
+    const { organisationId } = reader;
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(page.cursor);
     const query = this.rows()
@@ -56,12 +68,13 @@ export class ReferralLists {
       query.andWhere(`(to_char(r.status_changed_on, 'YYYY-MM-DD'), r.referral_id) > (:sortKey, :id)`, after);
     }
     const rows = await query.getMany();
+    const names = await this.names.seenBy(organisationId, rows.slice(0, limit), today, reader.accessLog);
     return toPage(
       rows,
       limit,
       (row) => ({ sortKey: row.statusChangedOn, id: row.referralId }),
       (row) => ({
-        ...summaryOf(row, today),
+        ...summaryOf(row, today, names),
         clientId: row.clientId,
         trajectoryId: row.trajectoryId,
         needId: row.needId,
@@ -77,7 +90,7 @@ export class ReferralLists {
 
   private async workList(
     scope: string,
-    organisationId: string,
+    reader: ListReader,
     today: CalendarDate,
     filter: ReferralListFilter,
     page: PageRequest,
@@ -85,7 +98,7 @@ export class ReferralLists {
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(page.cursor);
     const query = this.rows()
-      .where(scope, { organisationId })
+      .where(scope, { organisationId: reader.organisationId })
       .setParameter('today', today)
       .orderBy(WORK_ORDER, 'ASC')
       .addOrderBy('r.referral_id', 'ASC')
@@ -95,11 +108,12 @@ export class ReferralLists {
     if (filter.overdue === false) query.andWhere(`NOT (${OVERDUE})`);
     if (after) query.andWhere(`(${WORK_ORDER}, r.referral_id) > (:sortKey, :id)`, after);
     const rows = await query.getMany();
+    const names = await this.names.seenBy(reader.organisationId, rows.slice(0, limit), today, reader.accessLog);
     return toPage(
       rows,
       limit,
       (row) => ({ sortKey: workOrderKey(row, today), id: row.referralId }),
-      (row) => summaryOf(row, today),
+      (row) => summaryOf(row, today, names),
     );
   }
 
@@ -112,12 +126,15 @@ function workOrderKey(row: ReferralRow, today: CalendarDate): string {
   return `${isOverdue(row.status as ReferralStatus, row.dueOn, today) ? '0' : '1'}${row.dueOn}`;
 }
 
-export function summaryOf(row: ReferralRow, today: CalendarDate): ReferralSummaryView {
+export function summaryOf(row: ReferralRow, today: CalendarDate, names: ReferralNamesSeen): ReferralSummaryView {
   const status = row.status as ReferralStatus;
   return {
     referralId: row.referralId,
+    clientName: names.clientName(row.clientId),
     fromOrganisationId: row.fromOrganisationId,
+    fromOrganisationName: names.organisationName(row.fromOrganisationId),
     toOrganisationId: row.toOrganisationId,
+    toOrganisationName: names.organisationName(row.toOrganisationId),
     service: row.service,
     lifeDomain: row.lifeDomain as LifeDomain,
     warm: row.warm,

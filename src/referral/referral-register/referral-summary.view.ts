@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ClientNameView } from '../../clients';
 import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import type { Page } from '../../shared/http/pagination';
 import {
@@ -11,11 +12,25 @@ import {
 } from '../domain/referral.values';
 import { REFERRAL_STATUSES, type ReferralStatus } from '../domain/referral.events';
 
-/** A referral in the inbox or outbox of a social worker's organisation. No note, no person. */
+/**
+ * A referral in the inbox or outbox of a social worker's organisation. No note; the person's name only for an
+ * organisation that may see the person (docs/adr/0027).
+ */
 export class ReferralSummaryView {
   @ApiProperty({ format: 'uuid' }) referralId!: string;
+  @ApiProperty({
+    type: ClientNameView,
+    nullable: true,
+    description:
+      'The person’s name, when your organisation may see the person (docs/clients.md); otherwise null. Logged.',
+  })
+  clientName!: ClientNameView | null;
   @ApiProperty({ format: 'uuid' }) fromOrganisationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name in the organisation directory.' })
+  fromOrganisationName!: string | null;
   @ApiProperty({ format: 'uuid' }) toOrganisationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name in the organisation directory.' })
+  toOrganisationName!: string | null;
   @ApiProperty({ type: String, nullable: true }) service!: string | null;
   @ApiProperty({ enum: LIFE_DOMAINS }) lifeDomain!: LifeDomain;
   @ApiProperty() warm!: boolean;

@@ -67,9 +67,20 @@ export class Gone extends DomainError {
   readonly kind = 'gone';
 }
 
-/** A command refused by a domain rule: the state of the resource does not allow it. */
+/**
+ * A command refused by a domain rule: the state of the resource does not allow it. `validValues` lists what the rule
+ * would accept where that is reference data (an organisation's services), never anything the caller sent.
+ */
 export class DomainRuleViolation extends DomainError {
   readonly kind = 'refused';
+
+  constructor(
+    code: string,
+    detail: string,
+    readonly validValues?: readonly string[],
+  ) {
+    super(code, detail);
+  }
 }
 
 /** Others changed the stream while the command was decided, more often than it retried. */
@@ -105,7 +116,10 @@ export class IdempotencyKeyReused extends DomainError {
   }
 }
 
-/** Refuses a command by a domain rule: `refuse('RIGHT_ALREADY_GRANTED', 'The right was granted already')`. */
-export function refuse(code: string, detail: string): never {
-  throw new DomainRuleViolation(code, detail);
+/**
+ * Refuses a command by a domain rule: `refuse('RIGHT_ALREADY_GRANTED', 'The right was granted already')`; with
+ * `validValues`, the reference data that would have been accepted (docs/adr/0027).
+ */
+export function refuse(code: string, detail: string, validValues?: readonly string[]): never {
+  throw new DomainRuleViolation(code, detail, validValues);
 }

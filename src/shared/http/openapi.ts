@@ -27,6 +27,12 @@ export class ProblemResponse {
   errors?: { field: string; messages: string[] }[];
   @ApiPropertyOptional({ type: 'integer', description: 'How many more invalid fields there are than `errors` lists.' })
   errorsNotListed?: number;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'What a refused rule would have accepted, where that is reference data (an organisation’s services).',
+    example: ['eviction prevention', 'integrated broad intake'],
+  })
+  validValues?: string[];
 }
 
 /** The problem answers documented here; 401, 403 and 429 are documented by `@Roles`. */

@@ -19,6 +19,8 @@ export interface ProblemDetails {
   /** Invalid fields are listed up to `MAX_LISTED_ERRORS`; this many more were found. */
   readonly errors?: readonly FieldError[];
   readonly errorsNotListed?: number;
+  /** What a refused rule would have accepted, where that is reference data (docs/adr/0027). */
+  readonly validValues?: readonly string[];
 }
 
 /** How many invalid fields a 400 lists at most: enough to fix a request, never a response as big as the body. */
