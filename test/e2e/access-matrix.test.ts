@@ -311,11 +311,12 @@ const ENDPOINTS: readonly Endpoint[] = [
     },
   })),
   // Impact measurement (docs/analysts.md): aggregates for analysts and coordinators, region-wide (no person).
-  { method: 'GET', route: '/impact/indicators', access: ['analyst', 'coordinator'] },
+  // A member's analyst reads too, their own municipality and the region (ADR 0031).
+  { method: 'GET', route: '/impact/indicators', access: ['analyst', 'coordinator', 'member_analyst'] },
   {
     method: 'GET',
     route: '/impact/indicators/:code',
-    access: ['analyst', 'coordinator'],
+    access: ['analyst', 'coordinator', 'member_analyst'],
     sample: () => ({ url: '/impact/indicators/reach_per_1000?period=year' }),
   },
   // The probe below: an organisation-scoped endpoint, so that the scoped half of the matrix is exercised today.

@@ -13,7 +13,7 @@ interface Named {
 
 interface ContributionReport {
   readonly municipalities: (Named & { municipalityId: string; amountCents: number })[];
-  readonly totals: { amountCents: number; repaymentCents: number; netAmountCents: number };
+  readonly totals: { amount: string; amountCents: number; repaymentCents: number; netAmountCents: number };
 }
 
 describe.each(testDatabaseKinds())('partners and their contributions on %s', (kind) => {
@@ -331,6 +331,25 @@ describe.each(testDatabaseKinds())('partners and their contributions on %s', (ki
       repaymentCents: 1_322_700,
       netAmountCents: sum - 1_322_700,
     });
+
+    const csv = await service.request({
+      method: 'GET',
+      url: '/contributions/2025',
+      headers: { ...analyst, accept: 'text/csv' },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="contributions-2025.csv"');
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'working_year,population_year,municipality_id,municipality_name,population,population_approximate,' +
+        'rate_per_inhabitant,amount,co_funder,repayment,net_amount',
+    );
+    expect(lines).toHaveLength(1 + 15 + 1);
+    expect(lines).toContain(
+      `2025,2024,${municipalityId},Voorbeeldstad,28144,false,1.00,28144.00,Zorgbedrijf Voorbeeldstad,13227.00,14917.00`,
+    );
+    expect(lines.at(-1)).toMatch(new RegExp(`^2025,2024,,total,\\d+,true,1.00,${report.totals.amount},,13227.00,`));
 
     expect((await get('/contributions/2014', analyst)).json()).toMatchObject({
       status: 404,

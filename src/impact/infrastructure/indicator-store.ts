@@ -112,6 +112,15 @@ export class IndicatorStore {
     return this.exists('SELECT 1 FROM impact.municipalities WHERE municipality_id = $1', municipalityId);
   }
 
+  /** The municipality an organisation serves: null for a regional one, undefined when the organisation is unknown. */
+  async municipalityOf(organisationId: string): Promise<string | null | undefined> {
+    const rows = await this.dataSource.query<{ municipality_id: string | null }[]>(
+      'SELECT municipality_id FROM impact.organisations WHERE organisation_id = $1',
+      [organisationId],
+    );
+    return rows[0]?.municipality_id;
+  }
+
   async organisationExists(organisationId: string): Promise<boolean> {
     return this.exists('SELECT 1 FROM impact.organisations WHERE organisation_id = $1', organisationId);
   }

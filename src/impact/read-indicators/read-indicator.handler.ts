@@ -1,6 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { forbidden } from '../../shared/auth/access-problems';
+import type { AuthenticatedUser } from '../../shared/auth';
 import { brusselsDateOf, isCalendarDate, type CalendarDate } from '../../shared/domain/calendar';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import type { FieldProblem } from '../../shared/domain/field-problem';
@@ -13,6 +15,9 @@ import { publishedTable } from '../infrastructure/published-table';
 import { IndicatorQueryRequest, REGION } from './indicator-query.request';
 import type { IndicatorDefinitionView, IndicatorListView, IndicatorResultView } from './indicator.view';
 import { ListIndicators, ReadIndicator } from './read-indicators.query';
+
+/** The cells a reader may see: the region's every municipality, or a member's own one (null: none) and the region. */
+type ReaderScope = { readonly kind: 'region' } | { readonly kind: 'member'; readonly municipalityId: string | null };
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -61,7 +66,7 @@ export class ReadIndicatorHandler implements IQueryHandler<ReadIndicator> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ code, parameters }: ReadIndicator): Promise<IndicatorResultView> {
+  async execute({ reader, code, parameters }: ReadIndicator): Promise<IndicatorResultView> {
     const query = parameters;
     const definition = findIndicator(code);
     const request = await validateRequest(IndicatorQueryRequest, query ?? {}, async (request, invalid) => {
@@ -101,7 +106,24 @@ export class ReadIndicatorHandler implements IQueryHandler<ReadIndicator> {
       }
       return problems;
     });
-    return this.compute(definition!, request);
+    const scope = await this.scopeOf(reader);
+    if (scope.kind === 'member') {
+      const municipality = request.municipalityId;
+      const ownOrRegion =
+        municipality === undefined || municipality === REGION || municipality === scope.municipalityId;
+      const organisation = request.organisationId;
+      if (!ownOrRegion || (organisation !== undefined && organisation !== reader.organisationId)) throw forbidden();
+    }
+    return this.compute(definition!, request, scope);
+  }
+
+  /**
+   * Analysts and coordinators read the whole region; a member's analyst (only that role) the cells of their
+   * organisation's municipality and the region's, and only their own organisation's work (docs/adr/0031).
+   */
+  private async scopeOf(reader: AuthenticatedUser): Promise<ReaderScope> {
+    if (reader.roles.some((role) => role === 'analyst' || role === 'coordinator')) return { kind: 'region' };
+    return { kind: 'member', municipalityId: (await this.store.municipalityOf(reader.organisationId)) ?? null };
   }
 
   private get threshold(): number {
@@ -121,7 +143,11 @@ export class ReadIndicatorHandler implements IQueryHandler<ReadIndicator> {
     return { asOf, reference, from: request.from ?? defaultFrom(to), to };
   }
 
-  private async compute(definition: IndicatorDefinition, request: IndicatorQueryRequest): Promise<IndicatorResultView> {
+  private async compute(
+    definition: IndicatorDefinition,
+    request: IndicatorQueryRequest,
+    scope: ReaderScope,
+  ): Promise<IndicatorResultView> {
     const { asOf, reference, from, to } = this.dates(request);
     const range = wholePeriods(request.period ?? 'month', from, to);
     const organisationId = request.organisationId ?? null;
@@ -143,7 +169,7 @@ export class ReadIndicatorHandler implements IQueryHandler<ReadIndicator> {
       cells: cells
         .filter((cell) =>
           wanted === undefined
-            ? true
+            ? scope.kind === 'region' || cell.municipalityId === null || cell.municipalityId === scope.municipalityId
             : wanted === REGION
               ? cell.municipalityId === null
               : cell.municipalityId === wanted,

@@ -2,14 +2,18 @@ import { Controller, Get, Header, Headers, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
+import type { Role } from '../../shared/auth';
 import { Answer } from '../../shared/http/answer';
+import { CSV_CONTENT_TYPE, csvHeaders, wantsCsv } from '../../shared/http/csv';
+import { Caller } from '../../shared/http/caller.decorator';
 import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { PERIODS } from '../domain/periods';
 import { toCsv } from './indicator-csv';
 import { IndicatorListView, IndicatorResultView } from './indicator.view';
 import { ListIndicators, ReadIndicator } from './read-indicators.query';
 
-export const CSV_CONTENT_TYPE = 'text/csv';
+/** A member's analyst reads only their own municipality's cells and the region's (docs/adr/0031). */
+const INDICATOR_READERS = ['analyst', 'coordinator', 'member_analyst'] as const satisfies readonly Role[];
 
 /**
  * Impact measurement for analysts and coordinators (docs/analysts.md): aggregates only, suppressed below the
@@ -21,7 +25,7 @@ export class ReadIndicatorsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('analyst', 'coordinator')
+  @Roles(...INDICATOR_READERS)
   @ApiQueryEndpoint('List the indicators', 'Every indicator with its code, version, unit and definition.')
   @ApiOkResponse({ type: IndicatorListView })
   list(): Promise<IndicatorListView> {
@@ -29,7 +33,7 @@ export class ReadIndicatorsController {
   }
 
   @Get(':code')
-  @Roles('analyst', 'coordinator')
+  @Roles(...INDICATOR_READERS)
   @ApiQueryEndpoint(
     'Read an indicator',
     'Its figures per period × municipality (and the region) × category, each with its base and whether it is ' +
@@ -45,7 +49,9 @@ export class ReadIndicatorsController {
   @ApiQuery({
     name: 'municipalityId',
     required: false,
-    description: 'One municipality, or `region` for the region only; default: every municipality and the region.',
+    description:
+      'One municipality, or `region` for the region only; default: every municipality and the region. A ' +
+      "`member_analyst` may name only their organisation's municipality or `region`, and by default gets those two.",
   })
   @ApiQuery({
     name: 'organisationId',
@@ -66,12 +72,9 @@ export class ReadIndicatorsController {
     @Param('code') code: string,
     @Query() query: unknown,
     @Headers('accept') accept: string | undefined,
+    @Caller() caller: Caller,
   ): Promise<IndicatorResultView | Answer<string>> {
-    const result = await this.queries.execute(new ReadIndicator(code, query));
-    if (!accept?.toLowerCase().includes(CSV_CONTENT_TYPE)) return result;
-    return Answer.represented(toCsv(result), {
-      'content-type': `${CSV_CONTENT_TYPE}; charset=utf-8`,
-      'content-disposition': `attachment; filename="${result.indicator.code}.csv"`,
-    });
+    const result = await this.queries.execute(new ReadIndicator(caller.user, code, query));
+    return wantsCsv(accept) ? Answer.represented(toCsv(result), csvHeaders(`${result.indicator.code}.csv`)) : result;
   }
 }

@@ -33,6 +33,7 @@ export const LABELS = {
     social_worker: label('Maatschappelijk werker', 'Social worker'),
     coordinator: label('Coördinator', 'Coordinator'),
     analyst: label('Analist', 'Analyst'),
+    member_analyst: label('Analist van een lidbestuur', "Member's analyst"),
     volunteer: label('Vrijwilliger', 'Volunteer'),
     dpo: label('Functionaris voor gegevensbescherming', 'Data-protection officer'),
     admin: label('Beheerder', 'Administrator'),

@@ -2,7 +2,15 @@
  * The roles of docs/architecture.md §7 and docs/domain.md §2: what a user may do is decided by role and organisation
  * together.
  */
-export const ROLES = ['social_worker', 'coordinator', 'analyst', 'volunteer', 'dpo', 'admin'] as const;
+export const ROLES = [
+  'social_worker',
+  'coordinator',
+  'analyst',
+  'member_analyst',
+  'volunteer',
+  'dpo',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

@@ -150,7 +150,7 @@ describe.each(testDatabaseKinds())('disclosure control on %s', (kind) => {
   const config = { impact: { suppressionThreshold: THRESHOLD }, projectionsEnabled: false } as AppConfig;
   const read = (code: string, query: Record<string, string>, threshold = THRESHOLD) =>
     new ReadIndicatorHandler(store, { impact: { suppressionThreshold: threshold } } as AppConfig, CLOCK).execute(
-      new ReadIndicator(code, query),
+      new ReadIndicator({ userId: 'analyst-of-w13', organisationId: 'w13', roles: ['analyst'] }, code, query),
     );
 
   beforeAll(async () => {

@@ -10,7 +10,8 @@ import { ReadIndicatorHandler } from '../../../src/impact/read-indicators/read-i
 import type { IndicatorCellView, IndicatorResultView } from '../../../src/impact/read-indicators/indicator.view';
 import type { Clock } from '../../../src/shared/domain/clock';
 import { PostgresEventStore } from '../../../src/shared/event-store/postgres';
-import { InvalidInput } from '../../../src/shared/domain/domain-error';
+import { AccessDenied, InvalidInput } from '../../../src/shared/domain/domain-error';
+import type { AuthenticatedUser } from '../../../src/shared/auth';
 import { ProjectionRunner } from '../../../src/shared/projections';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../support/database';
 import { captureLogger } from '../../support/projections';
@@ -24,6 +25,8 @@ const Q1 = { period: 'quarter', from: '2025-01-01', to: '2025-03-31' };
  * Every indicator on the hand-made story of `impact-scenario.ts`, against figures worked out by hand. Threshold 1
  * publishes everything (for the values); 2 and 3 show primary and secondary suppression.
  */
+const W13_ANALYST: AuthenticatedUser = { userId: 'analyst-of-w13', organisationId: 'w13', roles: ['analyst'] };
+
 describe.each(testDatabaseKinds())('impact indicators on %s', (kind) => {
   let db: TestDatabase;
   let runner: ProjectionRunner;
@@ -36,8 +39,8 @@ describe.each(testDatabaseKinds())('impact indicators on %s', (kind) => {
       { impact: { suppressionThreshold: threshold } } as AppConfig,
       CLOCK,
     );
-  const read = (code: string, query: Record<string, string> = Q1, threshold = 1) =>
-    handler(threshold).execute(new ReadIndicator(code, query));
+  const read = (code: string, query: Record<string, string> = Q1, threshold = 1, reader = W13_ANALYST) =>
+    handler(threshold).execute(new ReadIndicator(reader, code, query));
 
   /** `{ Kortrijk: value, Menen: value, region: value }` of one category (null: no category). */
   function values(result: IndicatorResultView, category: string | null = null): Record<string, number | null> {
@@ -289,6 +292,24 @@ describe.each(testDatabaseKinds())('impact indicators on %s', (kind) => {
     // The position is read from the checkpoint of the facts version in the code, which this test leaves behind.
     const withoutPosition = (results: IndicatorResultView[]) => results.map(({ position: _position, ...rest }) => rest);
     expect(withoutPosition(after)).toEqual(withoutPosition(before));
+  });
+
+  it("gives a member's analyst their municipality's cells and the region's, and refuses another member's", async () => {
+    const menenAnalyst: AuthenticatedUser = {
+      userId: 'analyst-of-menen',
+      organisationId: story.ocmwMenen,
+      roles: ['member_analyst'],
+    };
+    const asMenen = (query: Record<string, string>) => read('proactive_share', { ...Q1, ...query }, 1, menenAnalyst);
+    expect(values(await asMenen({}))).toEqual({ Menen: 0.6667, region: 0.5 });
+    expect(values(await asMenen({ municipalityId: 'region' }))).toEqual({ region: 0.5 });
+    expect(values(await asMenen({ municipalityId: story.menen, organisationId: story.ocmwMenen }))).toEqual({
+      Menen: 0.5,
+    });
+    await expect(asMenen({ municipalityId: story.kortrijk })).rejects.toBeInstanceOf(AccessDenied);
+    await expect(asMenen({ organisationId: story.ocmwKortrijk })).rejects.toBeInstanceOf(AccessDenied);
+    // Their own municipality's figures are the ones an analyst of the region reads.
+    expect(values(await read('proactive_share'))).toMatchObject({ Menen: 0.6667, region: 0.5 });
   });
 
   it('answers one 400 naming every bad field', async () => {
