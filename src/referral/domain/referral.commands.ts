@@ -28,6 +28,8 @@ export interface SendingTrajectory {
   /** The organisation responsible for the trajectory now: the sender. */
   readonly organisationId: string;
   readonly status: 'open' | 'closed';
+  /** A referral is never dated before its trajectory was opened. */
+  readonly openedOn: CalendarDate;
   readonly needs: readonly { readonly needId: string; readonly lifeDomain: LifeDomain }[];
 }
 
@@ -56,7 +58,9 @@ export interface SendReferral {
   /** The consent the referral rests on, as found for the person; `none` sends an anonymous signal. */
   readonly consent: { readonly basis: ReferralConsentBasis; readonly consentId: string | null } | 'missing';
   readonly previous: PreviousReferral | null;
-  /** Today in Belgium: the day it is sent. */
+  /** When it was sent: today, or earlier for a referral registered late; its due date counts from it. */
+  readonly occurredOn: CalendarDate;
+  /** Today in Belgium. */
   readonly today: CalendarDate;
 }
 

@@ -123,6 +123,14 @@ export const REFERRAL_STATUSES = [
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
+/** A referral still open: not yet completed, declined, dropped or revoked (closing its trajectory asks, ADR 0026). */
+export const OPEN_REFERRAL_STATUSES = [
+  'sent',
+  'accepted',
+  'first_contact_made',
+  'service_started',
+] as const satisfies readonly ReferralStatus[];
+
 /** The status each event leaves a referral in: the one definition the read models of every capability share. */
 export const REFERRAL_STATUS_AFTER: Readonly<Record<ReferralEvent['type'], ReferralStatus>> = {
   ReferralSent: 'sent',

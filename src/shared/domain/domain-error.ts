@@ -67,9 +67,23 @@ export class Gone extends DomainError {
   readonly kind = 'gone';
 }
 
+/**
+ * Ids a refusal lists so that the caller can act on them (`openReferralIds`: the referrals to settle first), shown as
+ * members of the problem. Ids only: never personal data, never what the request sent.
+ */
+export type RefusalIds = Readonly<Record<string, readonly string[]>>;
+
 /** A command refused by a domain rule: the state of the resource does not allow it. */
 export class DomainRuleViolation extends DomainError {
   readonly kind = 'refused';
+
+  constructor(
+    code: string,
+    detail: string,
+    readonly ids?: RefusalIds,
+  ) {
+    super(code, detail);
+  }
 }
 
 /** Others changed the stream while the command was decided, more often than it retried. */
@@ -106,6 +120,6 @@ export class IdempotencyKeyReused extends DomainError {
 }
 
 /** Refuses a command by a domain rule: `refuse('RIGHT_ALREADY_GRANTED', 'The right was granted already')`. */
-export function refuse(code: string, detail: string): never {
-  throw new DomainRuleViolation(code, detail);
+export function refuse(code: string, detail: string, ids?: RefusalIds): never {
+  throw new DomainRuleViolation(code, detail, ids);
 }

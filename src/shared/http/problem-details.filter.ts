@@ -10,7 +10,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { EventStoreUnavailable, InvalidAppend } from '../event-store';
-import { DomainError, type DomainErrorKind } from '../domain/domain-error';
+import { DomainError, type DomainErrorKind, DomainRuleViolation } from '../domain/domain-error';
 import { describeErrorForLog } from '../observability/logging';
 import { frameworkProblem } from './framework-errors';
 import {
@@ -87,7 +87,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const { status, title } = DOMAIN_ERROR_PROBLEMS[exception.kind];
       const fields = 'fields' in exception ? (exception.fields as ProblemDetails['errors']) : undefined;
-      return problem(status, exception.code, title, exception.detail, fields);
+      // A refusal may list ids to act on (ids only: docs/api.md, "Problems").
+      const ids = exception instanceof DomainRuleViolation ? exception.ids : undefined;
+      return { ...problem(status, exception.code, title, exception.detail, fields), ...ids };
     }
     if (exception instanceof EventStoreUnavailable) {
       return problem(503, exception.code, 'The event store is unavailable', 'Try again shortly.');
