@@ -384,6 +384,7 @@ export function* w13History(options: HistoryOptions = W13_SCALE): Generator<Hist
           consentId: null,
           responseDeadlineDays: receiver.responseDeadlineDays,
           dueOn: dateOf(day + receiver.responseDeadlineDays),
+          serviceStartDeadlineDays: 30,
           previousReferralId: null,
         },
       },

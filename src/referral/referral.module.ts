@@ -18,6 +18,7 @@ import { CompleteReferralHandler } from './complete-referral/complete-referral.h
 import { ConsentWithdrawalRevocations } from './consent-withdrawals/consent-withdrawal-revocations';
 import { RevokeForWithdrawnConsentHandler } from './consent-withdrawals/revoke-for-withdrawn-consent.handler';
 import { CoordinationFigures } from './coordination/coordination-figures';
+import { CoordinationReferenceData } from './coordination/coordination-reference-data';
 import { CoordinationController } from './coordination/coordination.controller';
 import {
   CountReferralsByStatusHandler,
@@ -78,6 +79,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ReferralSender,
     ReferralLists,
     CoordinationFigures,
+    CoordinationReferenceData,
     ReferralSubjectAccessSection,
     ConsentWithdrawalRevocations,
     // Commands

@@ -8,7 +8,7 @@ import { testDatabaseKinds } from '../support/database';
 import { committedHead } from '../support/event-log';
 
 type Headers = Record<string, string>;
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PATCH';
 type Body = Record<string, unknown>;
 
 interface Named {
@@ -235,6 +235,171 @@ describe.each(testDatabaseKinds())('referral coordination on %s', (kind) => {
       ok(await close(trajectoryId));
       const { trajectoryId: without } = await trajectory();
       ok(await close(without));
+    });
+  });
+  describe('the coordinators’ views', () => {
+    const VIEWS = ['status-counts', 'overdue', 'flows', 'response-times'] as const;
+    const view = <T = Body>(name: string, query = '') =>
+      request('GET', `/coordination/referrals/${name}${query === '' ? '' : `?${query}`}`, as.coordinator).then((r) =>
+        ok<T>(r),
+      );
+
+    interface Flow {
+      readonly fromOrganisationId: string;
+      readonly toOrganisationId: string;
+      readonly fromOrganisationName: string | null;
+      readonly toOrganisationName: string | null;
+      readonly fromMunicipalityName: string | null;
+      readonly toMunicipalityName: string | null;
+      readonly sent: number;
+    }
+    interface Overdue {
+      readonly referralId: string;
+      readonly overdueKind: string;
+      readonly daysOverdue: number;
+    }
+
+    it('filter by period, municipality, organisation and service, with names, and flows default to a year', async () => {
+      // A day of their own: the other tests send around today.
+      clock.advanceDays(400);
+      const today = clock.today();
+      const { trajectoryId } = await trajectory();
+      const toMenen = ok(await sendFrom(trajectoryId), 201);
+      const toCaw = ok(
+        await sendFrom(trajectoryId, { toOrganisationId: org.caw, service: 'psychosocial support' }),
+        201,
+      );
+
+      const flows = await view<{ sentFrom: string; sentTo: string; flows: Flow[] }>('flows');
+      // The twelve months ending today: from the day after the same date a year before.
+      const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+      expect([flows.sentFrom, flows.sentTo]).toEqual([plusDays(yearBefore, 1), today]);
+      const pair = flows.flows.find(
+        (flow) => flow.toOrganisationId === org.menen && flow.fromOrganisationId === org.kortrijk,
+      );
+      expect(pair).toMatchObject({
+        fromOrganisationName: 'OCMW Kortrijk',
+        toOrganisationName: 'OCMW Menen',
+        fromMunicipalityName: 'Kortrijk',
+        toMunicipalityName: 'Menen',
+      });
+      const toCawPair = flows.flows.find((flow) => flow.toOrganisationId === org.caw);
+      expect(toCawPair).toMatchObject({ toOrganisationName: 'CAW Zuid-West-Vlaanderen', toMunicipalityName: null });
+
+      const onTheDay = `sentFrom=${today}&sentTo=${today}`;
+      const byOrganisation = await view<{ flows: Flow[] }>('flows', `${onTheDay}&organisationId=${org.caw}`);
+      expect(byOrganisation.flows.map((flow) => [flow.toOrganisationId, flow.sent])).toEqual([[org.caw, 1]]);
+      const byService = await view<{ flows: Flow[] }>('flows', `${onTheDay}&service=psychosocial%20support`);
+      expect(byService.flows.map((flow) => flow.toOrganisationId)).toEqual([org.caw]);
+      const byMunicipality = await view<{ flows: Flow[] }>('flows', `${onTheDay}&municipalityId=${town.menen}`);
+      expect(byMunicipality.flows.map((flow) => flow.toOrganisationId)).toEqual([org.menen]);
+      expect((await view('status-counts', onTheDay)).total).toBe(2);
+      expect((await view('status-counts', `${onTheDay}&organisationId=${org.menen}`)).total).toBe(1);
+      const times = await view<{ organisations: { toOrganisationId: string; toOrganisationName: string }[] }>(
+        'response-times',
+        `${onTheDay}&municipalityId=${town.kortrijk}`,
+      );
+      expect(times.organisations.map((row) => [row.toOrganisationId, row.toOrganisationName]).sort()).toEqual(
+        [
+          [org.caw, 'CAW Zuid-West-Vlaanderen'],
+          [org.menen, 'OCMW Menen'],
+        ].sort(),
+      );
+      for (const name of VIEWS) {
+        const response = await request('GET', `/coordination/referrals/${name}?${onTheDay}`, as.coordinator);
+        for (const personal of [toMenen.clientId, toMenen.trajectoryId, toCaw.trajectoryId, 'note']) {
+          expect(response.body).not.toContain(personal as string);
+        }
+      }
+    });
+
+    it('refuses an unknown municipality or organisation and a bad period on every view, naming the field', async () => {
+      const unknown = '3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11';
+      const cases: [string, string[]][] = [
+        [`municipalityId=${unknown}`, ['municipalityId']],
+        [`organisationId=${unknown}`, ['organisationId']],
+        [
+          `municipalityId=${unknown}&organisationId=${unknown}&sentFrom=2026-02-30`,
+          ['municipalityId', 'organisationId', 'sentFrom'],
+        ],
+        ['sentFrom=2026-05-02&sentTo=2026-05-01', ['sentTo']],
+        ['municipalityId=kortrijk', ['municipalityId']],
+        ['service=', ['service']],
+        ['sentTo=tomorrow', ['sentTo']],
+      ];
+      for (const name of VIEWS) {
+        for (const [query, fields] of cases) {
+          const response = await request('GET', `/coordination/referrals/${name}?${query}`, as.coordinator);
+          expect({ name, query, fields: fieldsOf(response) }).toEqual({ name, query, fields });
+          expect(response.body).not.toContain(unknown);
+        }
+      }
+    });
+
+    it('count an accepted referral not started after the receiver’s service start deadline as overdue', async () => {
+      clock.advanceDays(800);
+      // The deadline is reference data, changed through partners' own command.
+      const changed = ok(
+        await request('PATCH', `/organisations/${org.menen}`, as.admin, { serviceStartDeadlineDays: 5 }),
+      );
+      expect(changed.serviceStartDeadlineDays).toBe(5);
+      expect(ok(await request('GET', `/organisations/${org.caw}`, as.admin)).serviceStartDeadlineDays).toBe(30);
+      const acceptedOn = clock.today();
+      const { trajectoryId } = await trajectory();
+      const accepted = ok(await sendFrom(trajectoryId), 201);
+      const referralId = accepted.referralId as string;
+      ok(await request('POST', `/referrals/${referralId}/acceptance`, as.menen, {}));
+      const listed = async () =>
+        (await view<{ items: Overdue[] }>('overdue', `organisationId=${org.menen}&limit=200`)).items.find(
+          (item) => item.referralId === referralId,
+        );
+
+      clock.advanceDays(5);
+      expect(await listed()).toBeUndefined();
+      clock.advanceDays(1);
+      expect(await listed()).toMatchObject({
+        overdueKind: 'service_start',
+        status: 'accepted',
+        acceptedOn,
+        serviceStartDueOn: plusDays(acceptedOn, 5),
+        daysOverdue: 1,
+        toOrganisationName: 'OCMW Menen',
+        fromMunicipalityName: 'Kortrijk',
+      });
+      const counts = await view<{ overdueByKind: { service_start: number }; overdue: number }>(
+        'status-counts',
+        `sentFrom=${acceptedOn}&sentTo=${acceptedOn}`,
+      );
+      expect(counts).toMatchObject({ overdue: 1, overdueByKind: { response: 0, service_start: 1 } });
+
+      // A first contact does not start the service; the service start ends it.
+      ok(await request('POST', `/referrals/${referralId}/first-contact`, as.menen, {}));
+      expect(await listed()).toMatchObject({ overdueKind: 'service_start', status: 'first_contact_made' });
+      ok(await request('POST', `/referrals/${referralId}/service-start`, as.menen, {}));
+      expect(await listed()).toBeUndefined();
+    });
+
+    it('lets a coordinator read any referral of the region without anything personal', async () => {
+      const { clientId, trajectoryId } = await trajectory();
+      const sent = ok(await sendFrom(trajectoryId), 201);
+      const response = await request('GET', `/referrals/${sent.referralId as string}`, as.coordinator);
+      expect(ok(response)).toMatchObject({
+        referralId: sent.referralId,
+        clientId: null,
+        trajectoryId: null,
+        needId: null,
+        consentId: null,
+        note: null,
+        personalDataShared: false,
+        fromOrganisationId: org.kortrijk,
+        toOrganisationId: org.menen,
+        status: 'sent',
+      });
+      for (const personal of [clientId, trajectoryId, 'Zij wil een afspraak']) {
+        expect(response.body).not.toContain(personal);
+      }
+      // Other social workers still may not.
+      expect((await request('GET', `/referrals/${sent.referralId as string}`, as.caw)).statusCode).toBe(403);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../../shared/http/pagination';
 import type { OrganisationType } from '../domain/reference-values';
 import { OrganisationRow } from './organisation.row';
@@ -23,6 +23,15 @@ export class OrganisationDirectory {
   async find(organisationId: string): Promise<OrganisationView | undefined> {
     const row = await this.dataSource.getRepository(OrganisationRow).findOneBy({ organisationId });
     return row ? toOrganisationView(row) : undefined;
+  }
+
+  /** The names of these organisations (deactivated ones too), by id; an unknown id is left out. */
+  async namesOf(organisationIds: readonly string[]): Promise<Map<string, string>> {
+    if (organisationIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(OrganisationRow)
+      .find({ select: { organisationId: true, name: true }, where: { organisationId: In([...organisationIds]) } });
+    return new Map(rows.map((row) => [row.organisationId, row.name]));
   }
 
   async list(

@@ -103,6 +103,7 @@ export class ReferralSender {
           municipalityId: receiver.municipalityId,
           services: receiver.services,
           responseDeadlineDays: receiver.responseDeadlineDays,
+          serviceStartDeadlineDays: receiver.serviceStartDeadlineDays,
         },
         service: input.service,
         lifeDomain: input.lifeDomain,

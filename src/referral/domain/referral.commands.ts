@@ -19,6 +19,8 @@ export interface ReceivingOrganisation {
   readonly services: readonly string[];
   /** Null: it receives no referrals. */
   readonly responseDeadlineDays: number | null;
+  /** Days from acceptance to the service's start. */
+  readonly serviceStartDeadlineDays: number;
 }
 
 /** The intake trajectory a referral is sent from, as the intake capability knows it. */

@@ -43,6 +43,7 @@ const send = (overrides: Partial<SendReferral> = {}): SendReferral => ({
     municipalityId: menen,
     services: ['debt mediation', 'leefloon'],
     responseDeadlineDays: 14,
+    serviceStartDeadlineDays: 21,
   },
   service: 'debt mediation',
   lifeDomain: 'debts',
@@ -76,6 +77,7 @@ const sent: ReferralEvent = {
     consentId,
     responseDeadlineDays: 14,
     dueOn: '2026-04-03',
+    serviceStartDeadlineDays: 21,
     previousReferralId: null,
   },
 };

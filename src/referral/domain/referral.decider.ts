@@ -278,6 +278,7 @@ function send(command: SendReferral): ReferralEvent {
       consentId: command.consent.basis === 'none' ? null : command.consent.consentId,
       responseDeadlineDays: receiver.responseDeadlineDays,
       dueOn: addDays(command.occurredOn, receiver.responseDeadlineDays),
+      serviceStartDeadlineDays: receiver.serviceStartDeadlineDays,
       previousReferralId: previous?.referralId ?? null,
     },
   };

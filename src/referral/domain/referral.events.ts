@@ -47,6 +47,11 @@ export type ReferralSent = DomainEvent<
     /** The receiver's response deadline in days when sent, and the date it gives. */
     readonly responseDeadlineDays: number;
     readonly dueOn: CalendarDate;
+    /**
+     * The receiver's service start deadline when sent: days from acceptance to the service's start, after which an
+     * accepted referral not started is overdue (docs/adr/0026). Events stored before it existed are read with 30.
+     */
+    readonly serviceStartDeadlineDays: number;
     /** Set when this referral is sent again after `previousReferralId` was declined or dropped. */
     readonly previousReferralId: string | null;
   }
