@@ -416,6 +416,7 @@ describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) =>
       .organisations.find((row) => row.toOrganisationId === ocmwMenen);
     expect(times).toEqual({
       toOrganisationId: ocmwMenen,
+      toOrganisationName: 'OCMW Menen',
       sent: 2,
       responded: 1,
       awaiting: 1,
