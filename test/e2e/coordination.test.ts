@@ -287,6 +287,27 @@ describe.each(testDatabaseKinds())('referral coordination on %s', (kind) => {
       expect(toCawPair).toMatchObject({ toOrganisationName: 'CAW Zuid-West-Vlaanderen', toMunicipalityName: null });
 
       const onTheDay = `sentFrom=${today}&sentTo=${today}`;
+      // The same as CSV: names beside the ids, the flow by municipality names.
+      const csv = await request('GET', `/coordination/referrals/flows?${onTheDay}`, {
+        ...as.coordinator,
+        accept: 'text/csv',
+      });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const [header, ...lines] = csv.body.trim().split('\r\n');
+      expect(header).toBe(
+        'sent_from,sent_to,from_organisation_id,from_organisation_name,to_organisation_id,to_organisation_name,' +
+          'from_municipality_id,from_municipality_name,to_municipality_id,to_municipality_name,flow,' +
+          'cross_municipality,sent,accepted,declined,service_started',
+      );
+      expect(lines.sort()).toEqual(
+        [
+          `${today},${today},${org.kortrijk},OCMW Kortrijk,${org.caw},CAW Zuid-West-Vlaanderen,${town.kortrijk},` +
+            `Kortrijk,,,Kortrijk>CAW Zuid-West-Vlaanderen,false,1,0,0,0`,
+          `${today},${today},${org.kortrijk},OCMW Kortrijk,${org.menen},OCMW Menen,${town.kortrijk},Kortrijk,` +
+            `${town.menen},Menen,Kortrijk>Menen,true,1,0,0,0`,
+        ].sort(),
+      );
       const byOrganisation = await view<{ flows: Flow[] }>('flows', `${onTheDay}&organisationId=${org.caw}`);
       expect(byOrganisation.flows.map((flow) => [flow.toOrganisationId, flow.sent])).toEqual([[org.caw, 1]]);
       const byService = await view<{ flows: Flow[] }>('flows', `${onTheDay}&service=psychosocial%20support`);

@@ -3,13 +3,12 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth/access.decorators';
 import { Answer } from '../../shared/http/answer';
+import { CSV_CONTENT_TYPE, csvHeaders, wantsCsv } from '../../shared/http/csv';
 import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import { PERIODS } from '../domain/periods';
 import { toCsv } from './indicator-csv';
 import { IndicatorListView, IndicatorResultView } from './indicator.view';
 import { ListIndicators, ReadIndicator } from './read-indicators.query';
-
-export const CSV_CONTENT_TYPE = 'text/csv';
 
 /**
  * Impact measurement for analysts and coordinators (docs/analysts.md): aggregates only, suppressed below the
@@ -68,10 +67,7 @@ export class ReadIndicatorsController {
     @Headers('accept') accept: string | undefined,
   ): Promise<IndicatorResultView | Answer<string>> {
     const result = await this.queries.execute(new ReadIndicator(code, query));
-    if (!accept?.toLowerCase().includes(CSV_CONTENT_TYPE)) return result;
-    return Answer.represented(toCsv(result), {
-      'content-type': `${CSV_CONTENT_TYPE}; charset=utf-8`,
-      'content-disposition': `attachment; filename="${result.indicator.code}.csv"`,
-    });
+    if (!wantsCsv(accept)) return result;
+    return Answer.represented(toCsv(result), csvHeaders(`${result.indicator.code}.csv`));
   }
 }

@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../shared/auth';
+import { Answer } from '../../shared/http/answer';
+import { CSV_CONTENT_TYPE, csvHeaders, wantsCsv } from '../../shared/http/csv';
 import { ApiQueryEndpoint } from '../../shared/http/openapi';
 import {
   CountReferralsByStatus,
@@ -11,6 +13,7 @@ import {
 } from './coordination.query';
 import { CoordinationFilterQuery, OverdueQuery } from './coordination.request';
 import { FlowMatrixView, OverdueReferralPage, ResponseTimesView, StatusCountsView } from './coordination.views';
+import { flowsCsv } from './flows-csv';
 
 /**
  * The coordinators' overview of referrals in the region (docs/adr/0015, 0026): what waits, what is overdue, where the
@@ -53,11 +56,18 @@ export class CoordinationController {
     'Per pair of organisations (and their municipalities), the referrals sent in the period and how many were ' +
       'accepted, declined and started, with the names of organisations and municipalities. The period defaults to ' +
       'the twelve months ending on `sentTo` (default today). An aggregate bounded by the number of organisation ' +
-      'pairs: not paginated.',
+      'pairs: not paginated. With `Accept: text/csv` the same as CSV, names beside ids, `flow` as `Kortrijk>Menen`.',
   )
+  @ApiProduces('application/json', CSV_CONTENT_TYPE)
   @ApiOkResponse({ type: FlowMatrixView })
-  flows(@Query() query: CoordinationFilterQuery): Promise<FlowMatrixView> {
-    return this.queries.execute(new ReadReferralFlows(query));
+  @Header('vary', 'Accept')
+  async flows(
+    @Query() query: CoordinationFilterQuery,
+    @Headers('accept') accept: string | undefined,
+  ): Promise<FlowMatrixView | Answer<string>> {
+    const matrix = await this.queries.execute(new ReadReferralFlows(query));
+    if (!wantsCsv(accept)) return matrix;
+    return Answer.represented(flowsCsv(matrix), csvHeaders('referral-flows.csv'));
   }
 
   @Get('response-times')
