@@ -67,23 +67,9 @@ export class Gone extends DomainError {
   readonly kind = 'gone';
 }
 
-/**
- * Ids a refusal lists so that the caller can act on them (`openReferralIds`: the referrals to settle first), shown as
- * members of the problem. Ids only: never personal data, never what the request sent.
- */
-export type RefusalIds = Readonly<Record<string, readonly string[]>>;
-
 /** A command refused by a domain rule: the state of the resource does not allow it. */
 export class DomainRuleViolation extends DomainError {
   readonly kind = 'refused';
-
-  constructor(
-    code: string,
-    detail: string,
-    readonly ids?: RefusalIds,
-  ) {
-    super(code, detail);
-  }
 }
 
 /** Others changed the stream while the command was decided, more often than it retried. */
@@ -93,6 +79,28 @@ export class ConcurrentUpdate extends DomainError {
   constructor() {
     super('CONCURRENT_UPDATE', 'The resource is being changed by others. Try again.');
   }
+}
+
+/**
+ * Ids a refusal lists so that the caller can act on them (`openReferralIds`: the referrals to settle first), shown as
+ * members of the problem beside its `code`. Ids only: never personal data, never what the request sent.
+ */
+export type RefusalIds = Readonly<Record<string, readonly string[]>>;
+
+/** A refusal by a domain rule that lists the ids to act on (docs/adr/0026). */
+export class RefusalListingIds extends DomainRuleViolation {
+  constructor(
+    code: string,
+    detail: string,
+    readonly ids: RefusalIds,
+  ) {
+    super(code, detail);
+  }
+}
+
+/** Refuses a command by a domain rule, listing the ids to act on: `refuseListing('OPEN_REFERRALS', '…', { … })`. */
+export function refuseListing(code: string, detail: string, ids: RefusalIds): never {
+  throw new RefusalListingIds(code, detail, ids);
 }
 
 /** The caller's expected revision (`If-Match`) is no longer the stream's. */
@@ -120,6 +128,6 @@ export class IdempotencyKeyReused extends DomainError {
 }
 
 /** Refuses a command by a domain rule: `refuse('RIGHT_ALREADY_GRANTED', 'The right was granted already')`. */
-export function refuse(code: string, detail: string, ids?: RefusalIds): never {
-  throw new DomainRuleViolation(code, detail, ids);
+export function refuse(code: string, detail: string): never {
+  throw new DomainRuleViolation(code, detail);
 }

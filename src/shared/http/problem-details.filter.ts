@@ -10,7 +10,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { EventStoreUnavailable, InvalidAppend } from '../event-store';
-import { DomainError, type DomainErrorKind, DomainRuleViolation } from '../domain/domain-error';
+import { DomainError, type DomainErrorKind } from '../domain/domain-error';
 import { describeErrorForLog } from '../observability/logging';
 import { frameworkProblem } from './framework-errors';
 import {
@@ -20,6 +20,8 @@ import {
   ProblemException,
   problemType,
 } from './problem-details';
+// A refusal that lists ids to act on: ids only (docs/api.md, "Problems").
+import { RefusalListingIds } from '../domain/domain-error';
 
 const STATUS_CODES: Readonly<Record<number, string>> = {
   400: 'BAD_REQUEST',
@@ -84,12 +86,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const body = exception.getResponse() as { title: string; detail?: string };
       return problem(exception.getStatus(), exception.code, body.title, body.detail, exception.errors);
     }
+    if (exception instanceof RefusalListingIds) {
+      const { status, title } = DOMAIN_ERROR_PROBLEMS[exception.kind];
+      return { ...problem(status, exception.code, title, exception.detail), ...exception.ids };
+    }
     if (exception instanceof DomainError) {
       const { status, title } = DOMAIN_ERROR_PROBLEMS[exception.kind];
       const fields = 'fields' in exception ? (exception.fields as ProblemDetails['errors']) : undefined;
-      // A refusal may list ids to act on (ids only: docs/api.md, "Problems").
-      const ids = exception instanceof DomainRuleViolation ? exception.ids : undefined;
-      return { ...problem(status, exception.code, title, exception.detail, fields), ...ids };
+      return problem(status, exception.code, title, exception.detail, fields);
     }
     if (exception instanceof EventStoreUnavailable) {
       return problem(503, exception.code, 'The event store is unavailable', 'Try again shortly.');
