@@ -152,13 +152,21 @@ export function* w13History(options: HistoryOptions = W13_SCALE): Generator<Hist
     }
     const ocmwId = uuid();
     const details = { name: `OCMW ${name}`, type: 'ocmw' as const, municipalityId, services: ['gbo'] };
-    const data = { organisationId: ocmwId, ...details, responseDeadlineDays: 14 };
+    const data = { organisationId: ocmwId, ...details, responseDeadlineDays: 14, serviceStartDeadlineDays: 30 };
     at(0, `organisation-${ocmwId}`, { type: 'OrganisationRegistered', data }, w13);
     places.push({ municipalityId, population, ocmwId });
   }
   const regional = REGIONAL.map(([name, type, responseDeadlineDays]) => {
     const organisationId = uuid();
-    const data = { organisationId, name, type, municipalityId: null, services: [], responseDeadlineDays };
+    const data = {
+      organisationId,
+      name,
+      type,
+      municipalityId: null,
+      services: [],
+      responseDeadlineDays,
+      serviceStartDeadlineDays: 30,
+    };
     at(0, `organisation-${organisationId}`, { type: 'OrganisationRegistered', data }, w13);
     return { organisationId, responseDeadlineDays };
   });
@@ -376,6 +384,7 @@ export function* w13History(options: HistoryOptions = W13_SCALE): Generator<Hist
           consentId: null,
           responseDeadlineDays: receiver.responseDeadlineDays,
           dueOn: dateOf(day + receiver.responseDeadlineDays),
+          serviceStartDeadlineDays: 30,
           previousReferralId: null,
         },
       },

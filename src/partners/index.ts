@@ -3,12 +3,13 @@
  * their decoders, stream categories, the reference vocabularies, and the read models (inject them after importing
  * `PartnersModule`):
  *
- * - `OrganisationDirectory.namesOf(ids)`, `RightsCatalogue.namesOf(ids)`: names beside ids, a page at a time.
- * - `OrganisationDirectory.find(organisationId)`: a referral's receiving organisation, its type, municipality and
- *   `responseDeadlineDays` (null: it receives no referrals), and whether it is `active`.
+ * - `OrganisationDirectory.namesOf(ids)`, `RightsCatalogue.namesOf(ids)`, `MunicipalityRegister.namesOf(ids)`: names
+ *   beside ids, a page at a time.
+ * - `OrganisationDirectory.find(organisationId)`: a referral's receiving organisation, its type, municipality,
+ *   `responseDeadlineDays` (null: it receives no referrals), `serviceStartDeadlineDays`, and whether it is `active`.
  * - `RegisteredOrganisations`: the organisations a token may name, which the composition root binds for the guard.
  * - `MunicipalityRegister.populationsIn(year)` / `.find(municipalityId)`: population on 1 January per year (reach per
- *   1,000 inhabitants), with `approximate` marking estimates.
+ *   1,000 inhabitants), with `approximate` marking estimates; `.namesOf(ids)`: names beside ids.
  * - `RightsCatalogue.find(rightId)` / `.appliesIn(rightId, municipalityId)`: the rights an intake explores.
  *
  * The read models are eventually consistent with the events.

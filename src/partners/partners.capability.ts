@@ -15,6 +15,7 @@ import { PartnersModule } from './partners.module';
 import { CatalogueRightRow } from './rights-catalogue/catalogue-right.row';
 import { PartnersCatalogueRights1764460800002 } from './rights-catalogue/rights-catalogue.migration';
 import { rightsCatalogueProjection } from './rights-catalogue/rights-catalogue.projection';
+import { PartnersServiceStartDeadline1796600000000 } from './organisation-directory/service-start-deadline.migration';
 
 /** The partners capability as the composition root registers it (`src/capabilities.ts`). */
 export const partnersCapability: Capability = {
@@ -24,6 +25,7 @@ export const partnersCapability: Capability = {
     PartnersMunicipalities1764460800001,
     PartnersCatalogueRights1764460800002,
     PartnersContributionSchedules1764460800003,
+    PartnersServiceStartDeadline1796600000000,
   ],
   entities: [OrganisationRow, MunicipalityRow, PopulationRow, CatalogueRightRow, ContributionScheduleRow],
   projections: [

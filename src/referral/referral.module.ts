@@ -18,6 +18,7 @@ import { CompleteReferralHandler } from './complete-referral/complete-referral.h
 import { ConsentWithdrawalRevocations } from './consent-withdrawals/consent-withdrawal-revocations';
 import { RevokeForWithdrawnConsentHandler } from './consent-withdrawals/revoke-for-withdrawn-consent.handler';
 import { CoordinationFigures } from './coordination/coordination-figures';
+import { CoordinationReferenceData } from './coordination/coordination-reference-data';
 import { CoordinationController } from './coordination/coordination.controller';
 import {
   CountReferralsByStatusHandler,
@@ -80,6 +81,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ReferralLists,
     ReferralNames,
     CoordinationFigures,
+    CoordinationReferenceData,
     ReferralSubjectAccessSection,
     ConsentWithdrawalRevocations,
     // Commands

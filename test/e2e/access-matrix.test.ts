@@ -238,7 +238,6 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', route: '/referrals/follow-up', access: ['social_worker'] },
   ...(
     [
-      ['GET', ''],
       ['POST', '/acceptance'],
       ['POST', '/decline'],
       ['POST', '/first-contact'],
@@ -256,6 +255,14 @@ const ENDPOINTS: readonly Endpoint[] = [
       url: `/referrals/${await referralOf(service, organisationId)}${path}`,
     }),
   })),
+  // Read by its two organisations' social workers, and (without anything personal) by any coordinator of the region,
+  // who may revoke it (docs/adr/0026): not scoped to one organisation (unknown id: 404).
+  {
+    method: 'GET',
+    route: '/referrals/:referralId',
+    access: ['social_worker', 'coordinator'],
+    sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11' }),
+  },
   // Revoked by the sender or any coordinator of the region: not scoped to one organisation (unknown id: 404).
   {
     method: 'POST',

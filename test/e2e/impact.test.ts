@@ -113,11 +113,11 @@ describe.each(testDatabaseKinds())('impact measurement on %s', (kind) => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const [header, ...lines] = response.body.trim().split('\r\n');
     expect(header).toBe(
-      'indicator,indicator_version,unit,period,period_start,municipality_id,municipality_name,category,value,base,' +
+      'indicator,indicator_version,unit,period,period_start,municipality_id,municipality_name,category,category_name,value,base,' +
         'suppressed,as_of,position_commit,position_prepare',
     );
     expect(lines).toEqual([
-      `proactive_share,1,share,2025-Q1,2025-01-01,,region,,0.5,6,false,,${events.last!.commit},${events.last!.prepare}`,
+      `proactive_share,1,share,2025-Q1,2025-01-01,,region,,,0.5,6,false,,${events.last!.commit},${events.last!.prepare}`,
     ]);
   });
 

@@ -416,6 +416,7 @@ describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) =>
       .organisations.find((row) => row.toOrganisationId === ocmwMenen);
     expect(times).toEqual({
       toOrganisationId: ocmwMenen,
+      toOrganisationName: 'OCMW Menen',
       sent: 2,
       responded: 1,
       awaiting: 1,
@@ -427,8 +428,10 @@ describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) =>
     ]);
     expect(responses[0]!.json().byStatus.accepted).toBeGreaterThanOrEqual(1);
 
-    // Coordinators read no referral, but revoke one, and get it back without anything personal.
-    expect((await request('GET', `/referrals/${pending.referralId}`, as.coordinator)).statusCode).toBe(403);
+    // Coordinators read a referral they may revoke, and revoke it, without anything personal (docs/adr/0026).
+    const asCoordinator = await request('GET', `/referrals/${pending.referralId}`, as.coordinator);
+    expect(ok(asCoordinator)).toMatchObject({ clientId: null, trajectoryId: null, note: null, needId: null });
+    expect(asCoordinator.body).not.toContain(NOTE);
     const revoked = await request('POST', `/referrals/${pending.referralId}/revocation`, as.coordinator, {
       reason: 'need_resolved',
     });

@@ -6,7 +6,7 @@ import ts from 'typescript';
  * The problem codes the service's source can produce, found by reading the source (TypeScript's parser, no
  * execution), so that docs/api.md can be checked against them. A code is produced where
  *   - it is the code argument of a sink: `new NotFound(code, …)`, `new Gone(…)`, `new InvalidInput(…)`,
- *     `new DomainRuleViolation(…)`, `refuse(…)`, `new ProblemException(status, code, …)`, the filter's
+ *     `new DomainRuleViolation(…)`, `refuse(…)`, `new RefusalListingIds(…)`, `new ProblemException(status, code, …)`, the filter's
  *     `problem(status, code, …)`, or of a helper that passes one of its parameters on to a sink (found
  *     transitively: `notFound(code, detail)`);
  *   - a class of the error vocabulary passes it to `super('CODE', …)`;
@@ -29,6 +29,7 @@ const SINKS: ReadonlyMap<string, number> = new Map([
   ['InvalidInput', 0],
   ['DomainRuleViolation', 0],
   ['refuse', 0],
+  ['RefusalListingIds', 0],
   ['ProblemException', 1],
   ['problem', 1],
 ]);

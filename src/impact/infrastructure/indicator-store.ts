@@ -31,6 +31,8 @@ export interface IndicatorData {
   /** With an organisation filter, the same aggregates without it (same snapshot); else null. */
   readonly unfiltered: AggregateRow[] | null;
   readonly municipalities: Municipality[];
+  /** Organisations by id, with their names as known now: for the names of organisation pairs (docs/adr/0026). */
+  readonly organisationNames: ReadonlyMap<string, string>;
   readonly populations: PopulationFigure[];
   /** The `$all` position the figures reflect; null when no fact was recorded (by `asOf`). */
   readonly position: JsonPosition | null;
@@ -98,6 +100,7 @@ export class IndicatorStore {
           ? null
           : await this.aggregates(tx, definition, { ...selection, organisationId: null }),
       municipalities: await this.municipalities(tx),
+      organisationNames: await this.organisationNames(tx),
       populations: await this.populations(tx, selection.asOf),
       position: await this.position(tx, selection.asOf),
     };
@@ -190,6 +193,14 @@ export class IndicatorStore {
       'SELECT municipality_id, name FROM impact.municipalities ORDER BY name, municipality_id',
     );
     return rows.map((row) => ({ municipalityId: row.municipality_id, name: row.name }));
+  }
+
+  /** Reference data as known now, like the municipalities' names. */
+  private async organisationNames(tx: EntityManager): Promise<Map<string, string>> {
+    const rows: { organisation_id: string; name: string }[] = await tx.query(
+      'SELECT organisation_id, name FROM impact.organisations',
+    );
+    return new Map(rows.map((row) => [row.organisation_id, row.name]));
   }
 
   /** Per municipality and year, the figure recorded last (by `asOf`): corrections replace earlier figures. */

@@ -1,4 +1,4 @@
-import { toCsvText } from '../../shared/http/csv';
+import { type CsvValue, toCsvText } from '../../shared/http/csv';
 import type { IndicatorResultView } from './indicator.view';
 
 const COLUMNS = [
@@ -10,6 +10,7 @@ const COLUMNS = [
   'municipality_id',
   'municipality_name',
   'category',
+  'category_name',
   'value',
   'base',
   'suppressed',
@@ -20,23 +21,22 @@ const COLUMNS = [
 
 /** The same result as the JSON answer, one line per cell, with the version and position on every line. */
 export function toCsv(result: IndicatorResultView): string {
-  return toCsvText(
-    COLUMNS,
-    result.cells.map((cell) => [
-      result.indicator.code,
-      result.indicator.version,
-      result.indicator.unit,
-      cell.period,
-      cell.periodStart,
-      cell.municipalityId,
-      cell.municipalityId === null ? 'region' : cell.municipalityName,
-      cell.category,
-      cell.value,
-      cell.base,
-      cell.suppressed,
-      result.asOf,
-      result.position?.commit ?? null,
-      result.position?.prepare ?? null,
-    ]),
-  );
+  const rows = result.cells.map((cell): CsvValue[] => [
+    result.indicator.code,
+    result.indicator.version,
+    result.indicator.unit,
+    cell.period,
+    cell.periodStart,
+    cell.municipalityId,
+    cell.municipalityId === null ? 'region' : cell.municipalityName,
+    cell.category,
+    cell.categoryName,
+    cell.value,
+    cell.base,
+    cell.suppressed,
+    result.asOf,
+    result.position?.commit ?? null,
+    result.position?.prepare ?? null,
+  ]);
+  return toCsvText(COLUMNS, rows);
 }

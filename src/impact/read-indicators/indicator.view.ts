@@ -57,6 +57,14 @@ export class IndicatorCellView {
   })
   category!: string | null;
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'For organisation pairs (`referral_flow`): the organisations’ names, `<from>><to>` as the category; null ' +
+      'otherwise, or when an organisation is not known by name.',
+  })
+  categoryName!: string | null;
+  @ApiPropertyOptional({
     type: 'number',
     nullable: true,
     description: 'Null when suppressed or when there is nothing to measure.',

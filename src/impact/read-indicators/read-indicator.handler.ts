@@ -177,7 +177,24 @@ export class ReadIndicatorHandler implements IQueryHandler<ReadIndicator> {
         .map((cell) => ({
           ...cell,
           municipalityName: cell.municipalityId === null ? null : (names.get(cell.municipalityId) ?? null),
+          categoryName: categoryNameOf(definition, cell.category, data.organisationNames),
         })),
     };
   }
+}
+
+/**
+ * The names of a dynamic category's organisation pair (`referral_flow`): `OCMW Kortrijk>OCMW Harelbeke` beside
+ * `<id>><id>` (docs/adr/0026); null for a fixed category, a total, or an organisation not known by name.
+ */
+export function categoryNameOf(
+  definition: IndicatorDefinition,
+  category: string | null,
+  organisationNames: ReadonlyMap<string, string>,
+): string | null {
+  if (definition.breakdown?.categories !== 'dynamic' || category === null) return null;
+  const ends = category.split('>');
+  if (ends.length !== 2) return null;
+  const names = ends.map((organisationId) => organisationNames.get(organisationId));
+  return names.every((name) => name !== undefined) ? names.join('>') : null;
 }

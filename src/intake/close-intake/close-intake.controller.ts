@@ -20,7 +20,8 @@ export class CloseIntakeController {
     summary: 'Close the trajectory',
     description:
       'With its outcome. A closed trajectory refuses every command but a reopening (409 `INTAKE_CLOSED`); the ' +
-      'organisation may open a new intake for the person.',
+      'organisation may open a new intake for the person. Referrals sent from it that are still open refuse the ' +
+      'closure (409 `OPEN_REFERRALS`, their ids in `openReferralIds`) unless the body says `openReferrals: "keep"`.',
   })
   @WaitsFor(INTAKE_TRAJECTORIES_PROJECTION)
   async close(

@@ -104,6 +104,10 @@ export interface TransferResponsibility extends Dated {
 export interface CloseIntake extends Dated {
   readonly type: 'CloseIntake';
   readonly outcome: IntakeOutcome;
+  /** The referrals sent from the trajectory that are still open (looked up; ids only). */
+  readonly openReferralIds: readonly string[];
+  /** The caller said `openReferrals: "keep"`: close anyway, the referrals stay as they are. */
+  readonly keepOpenReferrals: boolean;
 }
 
 export interface ReopenIntake extends Dated {

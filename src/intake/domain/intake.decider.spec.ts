@@ -118,7 +118,13 @@ const transfer: TransferResponsibility = {
   caseworkerId: null,
   ...dated,
 };
-const close: CloseIntake = { type: 'CloseIntake', outcome: 'rights_realised', ...dated };
+const close: CloseIntake = {
+  type: 'CloseIntake',
+  outcome: 'rights_realised',
+  openReferralIds: [],
+  keepOpenReferrals: false,
+  ...dated,
+};
 const closed: IntakeEvent = { type: 'IntakeClosed', data: { ...fact, outcome: 'referred_on' } };
 const reopen: ReopenIntake = { type: 'ReopenIntake', occurredOn: '2026-03-12', today: TODAY };
 
@@ -396,6 +402,22 @@ describe('the intake decider', () => {
   describe('closing and reopening', () => {
     it('closes with an outcome', () => {
       expect(given(intakeDecider, [opened]).when(close)).toEqual([
+        { type: 'IntakeClosed', data: { ...fact, outcome: 'rights_realised' } },
+      ]);
+    });
+
+    it('refuses while referrals sent from it are open, listing them, unless they are kept explicitly', () => {
+      const openReferralIds = ['5a0e7c3d-0000-4000-8000-0000000000f1', '5a0e7c3d-0000-4000-8000-0000000000f2'];
+      const withOpen = { ...close, openReferralIds };
+      expect(given(intakeDecider, [opened]).refusalOf(withOpen)).toBe('OPEN_REFERRALS');
+      let refusal: unknown;
+      try {
+        given(intakeDecider, [opened]).when(withOpen);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toMatchObject({ code: 'OPEN_REFERRALS', ids: { openReferralIds } });
+      expect(given(intakeDecider, [opened]).when({ ...withOpen, keepOpenReferrals: true })).toEqual([
         { type: 'IntakeClosed', data: { ...fact, outcome: 'rights_realised' } },
       ]);
     });

@@ -1,6 +1,6 @@
 import type { LifeDomain } from '../../shared/domain/life-domains';
 import type { Decider } from '../../shared/domain/decider';
-import { NotFound, refuse } from '../../shared/domain/domain-error';
+import { NotFound, refuse, refuseListing } from '../../shared/domain/domain-error';
 import { openingProblems, refuseInvalid, trajectoryCommandProblems } from './input-rules';
 import type {
   ApplyForRight,
@@ -271,7 +271,13 @@ function transfer(trajectory: OpenTrajectory, command: TransferResponsibility): 
   ];
 }
 
+/** Open referrals are settled first, or kept explicitly (docs/adr/0026); the problem lists their ids. */
 function close(trajectory: OpenTrajectory, command: CloseIntake): IntakeEvent[] {
+  if (command.openReferralIds.length > 0 && !command.keepOpenReferrals) {
+    refuseListing('OPEN_REFERRALS', 'Referrals sent from the trajectory are still open: settle them, or keep them', {
+      openReferralIds: command.openReferralIds,
+    });
+  }
   return [{ type: 'IntakeClosed', data: { ...fact(trajectory, command), outcome: command.outcome } }];
 }
 

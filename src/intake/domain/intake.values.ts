@@ -83,3 +83,10 @@ export const INTAKE_OUTCOMES = [
   'moved_away',
 ] as const;
 export type IntakeOutcome = (typeof INTAKE_OUTCOMES)[number];
+
+/**
+ * What closing a trajectory does with the referrals sent from it that are still open: `keep` them as they are
+ * (explicitly: without it, a closure with open referrals is refused, docs/adr/0026).
+ */
+export const OPEN_REFERRAL_CHOICES = ['keep'] as const;
+export type OpenReferralChoice = (typeof OPEN_REFERRAL_CHOICES)[number];

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+// The referral capability's index holds its events and vocabularies only (not its module, which imports this one).
+import { OPEN_REFERRAL_STATUSES } from '../../referral';
 import { isCalendarDate } from '../../shared/domain/calendar';
 import { InvalidInput } from '../../shared/domain/domain-error';
 import { isUuid } from '../../shared/domain/ids';
@@ -28,6 +30,16 @@ export class TrajectoryRegister {
     return this.dataSource
       .getRepository(TrajectoryReferralRow)
       .find({ where: { trajectoryId }, order: { sentOn: 'ASC', referralId: 'ASC' } });
+  }
+
+  /** The ids of the referrals sent from the trajectory that are still open, oldest first (docs/adr/0026). */
+  async openReferralIdsOf(trajectoryId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(TrajectoryReferralRow).find({
+      select: { referralId: true },
+      where: { trajectoryId, status: In([...OPEN_REFERRAL_STATUSES]) },
+      order: { sentOn: 'ASC', referralId: 'ASC' },
+    });
+    return rows.map((row) => row.referralId);
   }
 
   /** The organisation's trajectories, longest open first (by opening date, then id). */

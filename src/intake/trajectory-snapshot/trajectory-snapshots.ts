@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CalendarDate } from '../../shared/domain/calendar';
 import type { LifeDomain } from '../../shared/domain/life-domains';
 import { IntakeStreams } from '../common/intake-streams';
 
@@ -10,6 +11,8 @@ export interface IntakeTrajectorySnapshot {
   readonly organisationId: string;
   readonly caseworkerId: string | null;
   readonly status: 'open' | 'closed';
+  /** The day it was opened: nothing of it happened before (a referral registered late, docs/adr/0026). */
+  readonly openedOn: CalendarDate;
   readonly needs: readonly { readonly needId: string; readonly lifeDomain: LifeDomain }[];
 }
 
@@ -30,6 +33,7 @@ export class TrajectorySnapshots {
       organisationId: state.organisationId,
       caseworkerId: state.caseworkerId,
       status: state.status,
+      openedOn: state.openedOn,
       needs: state.needs.map((need) => ({ needId: need.needId, lifeDomain: need.lifeDomain })),
     };
   }

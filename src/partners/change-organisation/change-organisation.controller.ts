@@ -34,7 +34,7 @@ export class ChangeOrganisationController {
     @Body() body: ChangeOrganisationRequest,
     @Caller() caller: Caller,
   ): Promise<Answer<OrganisationView>> {
-    const { name, type, municipalityId, services, responseDeadlineDays } = body;
+    const { name, type, municipalityId, services, responseDeadlineDays, serviceStartDeadlineDays } = body;
     const result = await this.commands.execute(
       new ChangeOrganisation(caller.envelope, params.organisationId, {
         name,
@@ -42,6 +42,7 @@ export class ChangeOrganisationController {
         municipalityId,
         services,
         responseDeadlineDays,
+        serviceStartDeadlineDays,
       }),
     );
     return Answer.written(organisationAfter(result), result);

@@ -56,4 +56,16 @@ export class ChangeOrganisationRequest {
   @Min(1)
   @Max(MAX_RESPONSE_DEADLINE_DAYS)
   responseDeadlineDays?: number | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_RESPONSE_DEADLINE_DAYS,
+    description: 'Days from accepting a referral to the service’s start; after them it is overdue.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RESPONSE_DEADLINE_DAYS)
+  serviceStartDeadlineDays?: number;
 }

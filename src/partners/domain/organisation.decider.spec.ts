@@ -12,6 +12,7 @@ const ocmw: OrganisationDetails = {
   municipalityId: kortrijk,
   services: ['integrated broad intake', 'leefloon'],
   responseDeadlineDays: 14,
+  serviceStartDeadlineDays: 30,
 };
 const register = (details: Partial<OrganisationDetails> = {}, municipalityRegistered = true): RegisterOrganisation => ({
   type: 'RegisterOrganisation',
@@ -56,6 +57,17 @@ describe('an organisation', () => {
       );
     }
     expect(given(organisationDecider).refusalOf(register({ responseDeadlineDays: null }))).toBeUndefined();
+  });
+
+  it('takes a service start deadline of 1 to 365 whole days', () => {
+    for (const days of [0, -3, 1.5, 366]) {
+      expect(given(organisationDecider).refusalOf(register({ serviceStartDeadlineDays: days }))).toBe(
+        'INVALID_SERVICE_START_DEADLINE',
+      );
+    }
+    expect(given(organisationDecider, [registered]).when(change({ serviceStartDeadlineDays: 10 }))).toEqual([
+      { type: 'OrganisationChanged', data: { organisationId, ...ocmw, serviceStartDeadlineDays: 10 } },
+    ]);
   });
 
   it('refuses a blank name, a blank service and a service listed twice', () => {

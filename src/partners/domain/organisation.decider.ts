@@ -33,6 +33,7 @@ export type OrganisationState =
       readonly details: OrganisationDetails;
     };
 
+/** The longest response deadline, and the longest service start deadline. */
 export const MAX_RESPONSE_DEADLINE_DAYS = 365;
 
 /**
@@ -102,6 +103,10 @@ function validDetails(
   if (deadline !== null && (!Number.isInteger(deadline) || deadline < 1 || deadline > MAX_RESPONSE_DEADLINE_DAYS)) {
     refuse('INVALID_RESPONSE_DEADLINE', `A response deadline is 1 to ${MAX_RESPONSE_DEADLINE_DAYS} days`);
   }
+  const start = details.serviceStartDeadlineDays;
+  if (!Number.isInteger(start) || start < 1 || start > MAX_RESPONSE_DEADLINE_DAYS) {
+    refuse('INVALID_SERVICE_START_DEADLINE', `A service start deadline is 1 to ${MAX_RESPONSE_DEADLINE_DAYS} days`);
+  }
   const services = details.services.map((service) => requireName(service, 'INVALID_SERVICE', 'A service', 100));
   if (new Set(services).size !== services.length) refuse('DUPLICATE_SERVICE', 'A service is listed twice');
   return { ...details, name, services };
@@ -117,6 +122,7 @@ function sameDetails(a: OrganisationDetails, b: OrganisationDetails): boolean {
     a.type === b.type &&
     a.municipalityId === b.municipalityId &&
     a.responseDeadlineDays === b.responseDeadlineDays &&
+    a.serviceStartDeadlineDays === b.serviceStartDeadlineDays &&
     a.services.length === b.services.length &&
     a.services.every((service, index) => service === b.services[index])
   );

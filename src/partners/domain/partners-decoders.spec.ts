@@ -2,7 +2,7 @@ import { UndecodableEvent } from '../../shared/domain/event-decoding';
 import { decodeCatalogueRightEvent } from './catalogue-right.events';
 import { decodeContributionScheduleEvent } from './contribution-schedule.events';
 import { decodeMunicipalityEvent } from './municipality.events';
-import { decodeOrganisationEvent } from './organisation.events';
+import { decodeOrganisationEvent, DEFAULT_SERVICE_START_DEADLINE_DAYS } from './organisation.events';
 import { decodeReferenceDataLoadEvent } from './reference-data-load';
 
 const id = '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5';
@@ -20,6 +20,7 @@ const cases = [
       municipalityId: id,
       services: ['integrated broad intake'],
       responseDeadlineDays: 10,
+      serviceStartDeadlineDays: 21,
     },
     field: 'services',
   },
@@ -107,3 +108,25 @@ function thrownBy(run: () => unknown): Error {
   }
   throw new Error('Expected the decoder to refuse the event');
 }
+
+describe('an organisation event stored before the service start deadline existed', () => {
+  it('is read with the default deadline; a stored one is kept', () => {
+    const data = {
+      organisationId: id,
+      name: 'CAW',
+      type: 'caw',
+      municipalityId: null,
+      services: [],
+      responseDeadlineDays: 14,
+    };
+    for (const type of ['OrganisationRegistered', 'OrganisationChanged'] as const) {
+      const stored = { streamId: `organisation-${id}`, revision: 0n, type, data };
+      expect(decodeOrganisationEvent(stored)).toEqual({
+        type,
+        data: { ...data, serviceStartDeadlineDays: DEFAULT_SERVICE_START_DEADLINE_DAYS },
+      });
+      const withDeadline = { ...stored, data: { ...data, serviceStartDeadlineDays: 7 } };
+      expect(decodeOrganisationEvent(withDeadline).data).toMatchObject({ serviceStartDeadlineDays: 7 });
+    }
+  });
+});

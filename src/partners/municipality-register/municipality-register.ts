@@ -28,6 +28,15 @@ export class MunicipalityRegister {
     return toView(row, populations.get(municipalityId) ?? []);
   }
 
+  /** The names of these municipalities, by id; an unknown id is left out. */
+  async namesOf(municipalityIds: readonly string[]): Promise<Map<string, string>> {
+    if (municipalityIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(MunicipalityRow)
+      .find({ select: { municipalityId: true, name: true }, where: { municipalityId: In([...municipalityIds]) } });
+    return new Map(rows.map((row) => [row.municipalityId, row.name]));
+  }
+
   async list(
     filter: MunicipalityFilter = {},
     page: { limit?: number; cursor?: string } = {},

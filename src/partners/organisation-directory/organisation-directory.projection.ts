@@ -6,7 +6,8 @@ export const ORGANISATION_DIRECTORY_PROJECTION = 'partners.organisations';
 
 export const organisationDirectoryProjection = defineRowProjection<OrganisationRow>({
   name: ORGANISATION_DIRECTORY_PROJECTION,
-  version: 1,
+  // 2: the service start deadline (docs/adr/0026).
+  version: 2,
   entity: OrganisationRow,
   eventTypes: ORGANISATION_EVENT_TYPES,
   keyOf: (recorded) => decodeOrganisationEvent(recorded).data.organisationId,
@@ -22,6 +23,7 @@ export const organisationDirectoryProjection = defineRowProjection<OrganisationR
           municipalityId: event.data.municipalityId,
           services: [...event.data.services],
           responseDeadlineDays: event.data.responseDeadlineDays,
+          serviceStartDeadlineDays: event.data.serviceStartDeadlineDays,
           active: row?.active ?? true,
           revision: recorded.revision,
         };

@@ -88,6 +88,7 @@ export function toOrganisationView(
     municipalityId: row.municipalityId,
     services: row.services,
     responseDeadlineDays: row.responseDeadlineDays,
+    serviceStartDeadlineDays: row.serviceStartDeadlineDays,
     active: row.active,
     revision: Number(row.revision),
   };

@@ -24,6 +24,9 @@ export class OrganisationRow extends ProjectedRow {
   @Column('integer', { name: 'response_deadline_days', nullable: true })
   responseDeadlineDays!: number | null;
 
+  @Column('integer', { name: 'service_start_deadline_days' })
+  serviceStartDeadlineDays!: number;
+
   @Column('boolean')
   active!: boolean;
 

@@ -16,6 +16,11 @@ export class OrganisationView {
     description: 'Days to answer a referral; null: receives none.',
   })
   responseDeadlineDays!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Days from accepting a referral to the service’s start; after them it is overdue.',
+  })
+  serviceStartDeadlineDays!: number;
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: 'integer', description: 'The revision; send it back as `If-Match: "<revision>"`.' })
   revision!: number;

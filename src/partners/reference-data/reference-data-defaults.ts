@@ -2,7 +2,7 @@ import type { CatalogueRightDetails } from '../domain/catalogue-right.events';
 import type { CoFundingAgreement, RatePeriod } from '../domain/contribution-schedule.events';
 import { parseEuros } from '../domain/money';
 import type { MunicipalityDetails, PopulationFigure } from '../domain/municipality.events';
-import type { OrganisationDetails } from '../domain/organisation.events';
+import { DEFAULT_SERVICE_START_DEADLINE_DAYS, type OrganisationDetails } from '../domain/organisation.events';
 import { LIFE_DOMAINS, ORGANISATION_TYPES, RIGHT_LEVELS } from '../domain/reference-values';
 import { referenceDataId } from './reference-data-ids';
 import w13DefaultsFile from './w13-defaults.json';
@@ -126,6 +126,10 @@ export function parseDefaults(raw: unknown): ReferenceDataDefaults {
           item.responseDeadlineDays === null
             ? null
             : read.integer(item.responseDeadlineDays, `${path}.responseDeadlineDays`, 1),
+        serviceStartDeadlineDays:
+          item.serviceStartDeadlineDays === undefined
+            ? DEFAULT_SERVICE_START_DEADLINE_DAYS
+            : read.integer(item.serviceStartDeadlineDays, `${path}.serviceStartDeadlineDays`, 1),
       },
     };
   });

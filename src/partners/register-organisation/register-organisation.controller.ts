@@ -10,6 +10,7 @@ import { ORGANISATION_DIRECTORY_PROJECTION } from '../organisation-directory/org
 import { OrganisationView, organisationViewOf } from '../organisation-directory/organisation.view';
 import { RegisterOrganisation } from './register-organisation.command';
 import { RegisterOrganisationRequest } from './register-organisation.request';
+import { DEFAULT_SERVICE_START_DEADLINE_DAYS } from '../domain/organisation.events';
 
 @ApiTags('Reference data: organisations')
 @Controller('organisations')
@@ -38,6 +39,7 @@ export class RegisterOrganisationController {
         municipalityId: body.municipalityId ?? null,
         services: body.services,
         responseDeadlineDays: body.responseDeadlineDays ?? null,
+        serviceStartDeadlineDays: body.serviceStartDeadlineDays ?? DEFAULT_SERVICE_START_DEADLINE_DAYS,
       }),
     );
     if (result.state.status === 'unregistered') throw new Error('Registration left no organisation');

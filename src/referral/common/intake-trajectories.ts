@@ -18,6 +18,7 @@ export class IntakeTrajectories {
         clientId: snapshot.clientId,
         organisationId: snapshot.organisationId,
         status: snapshot.status,
+        openedOn: snapshot.openedOn,
         needs: snapshot.needs,
       }
     );

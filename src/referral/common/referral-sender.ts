@@ -6,6 +6,8 @@ import { forbidden } from '../../shared/auth/access-problems';
 import type { Caller } from '../../shared/commands/caller';
 import { CommandExecutor, newResourceId } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
+import type { CalendarDate } from '../../shared/domain/calendar';
+import { InvalidInput } from '../../shared/domain/domain-error';
 import { today } from '../../shared/domain/today';
 import type { PreviousReferral } from '../domain/referral.commands';
 import { referralDecider } from '../domain/referral.decider';
@@ -30,6 +32,8 @@ export interface Sending {
   readonly warm: boolean;
   readonly note: string | null;
   readonly consentBasis: ReferralConsentBasis | undefined;
+  /** The day it was sent (a late registration); null: today. Validated against today already. */
+  readonly occurredOn: CalendarDate | null;
   readonly previous: PreviousReferral | null;
 }
 
@@ -61,6 +65,13 @@ export class ReferralSender {
     if (!trajectory) throw intakeTrajectoryNotFound();
     accessLog.addPerson(trajectory.clientId);
     if (trajectory.organisationId !== user.organisationId) throw forbidden();
+    const date = today(this.clock);
+    const occurredOn = input.occurredOn ?? date;
+    if (occurredOn < trajectory.openedOn) {
+      throw InvalidInput.fields([
+        { field: 'occurredOn', messages: ['occurredOn must not be before the trajectory was opened'] },
+      ]);
+    }
     const now = this.clock.now();
     const [receiver, sender, person] = await Promise.all([
       this.organisations.find(input.toOrganisationId),
@@ -92,6 +103,7 @@ export class ReferralSender {
           municipalityId: receiver.municipalityId,
           services: receiver.services,
           responseDeadlineDays: receiver.responseDeadlineDays,
+          serviceStartDeadlineDays: receiver.serviceStartDeadlineDays,
         },
         service: input.service,
         lifeDomain: input.lifeDomain,
@@ -100,7 +112,8 @@ export class ReferralSender {
         note,
         consent,
         previous: input.previous,
-        today: today(this.clock),
+        occurredOn,
+        today: date,
       },
       envelope,
       decodeReferralEvent,

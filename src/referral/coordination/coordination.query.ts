@@ -1,32 +1,32 @@
 import { Query } from '@nestjs/cqrs';
 import type { Page } from '../../shared/http/pagination';
-import type { OptionalPeriodQuery, PeriodQuery } from './coordination.request';
+import type { CoordinationFilterQuery, OverdueQuery } from './coordination.request';
 import type { FlowMatrixView, OverdueReferralView, ResponseTimesView, StatusCountsView } from './coordination.views';
 
-/** Referrals per status region-wide, optionally of a period of sending dates. */
+/** Referrals per status region-wide, narrowed by the filters (any period: all time by default). */
 export class CountReferralsByStatus extends Query<StatusCountsView> {
-  constructor(readonly period: OptionalPeriodQuery) {
+  constructor(readonly query: CoordinationFilterQuery) {
     super();
   }
 }
 
-/** Referrals still unanswered after their due date, region-wide, longest overdue first. */
+/** Referrals overdue (to answer, or to start after acceptance), region-wide, longest overdue first. */
 export class ListOverdueReferrals extends Query<Page<OverdueReferralView>> {
-  constructor(readonly page: { readonly limit?: number; readonly cursor?: string }) {
+  constructor(readonly query: OverdueQuery) {
     super();
   }
 }
 
-/** The partner-to-partner flow matrix of the referrals sent in a period. */
+/** The partner-to-partner flow matrix of the referrals sent in a period (the last twelve months by default). */
 export class ReadReferralFlows extends Query<FlowMatrixView> {
-  constructor(readonly period: PeriodQuery) {
+  constructor(readonly query: CoordinationFilterQuery) {
     super();
   }
 }
 
-/** Response times per receiving organisation, for the referrals sent in a period. */
+/** Response times per receiving organisation, for the referrals sent in a period (the last twelve months by default). */
 export class ReadResponseTimes extends Query<ResponseTimesView> {
-  constructor(readonly period: PeriodQuery) {
+  constructor(readonly query: CoordinationFilterQuery) {
     super();
   }
 }

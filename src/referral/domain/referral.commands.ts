@@ -19,6 +19,8 @@ export interface ReceivingOrganisation {
   readonly services: readonly string[];
   /** Null: it receives no referrals. */
   readonly responseDeadlineDays: number | null;
+  /** Days from acceptance to the service's start. */
+  readonly serviceStartDeadlineDays: number;
 }
 
 /** The intake trajectory a referral is sent from, as the intake capability knows it. */
@@ -28,6 +30,8 @@ export interface SendingTrajectory {
   /** The organisation responsible for the trajectory now: the sender. */
   readonly organisationId: string;
   readonly status: 'open' | 'closed';
+  /** A referral is never dated before its trajectory was opened. */
+  readonly openedOn: CalendarDate;
   readonly needs: readonly { readonly needId: string; readonly lifeDomain: LifeDomain }[];
 }
 
@@ -56,7 +60,9 @@ export interface SendReferral {
   /** The consent the referral rests on, as found for the person; `none` sends an anonymous signal. */
   readonly consent: { readonly basis: ReferralConsentBasis; readonly consentId: string | null } | 'missing';
   readonly previous: PreviousReferral | null;
-  /** Today in Belgium: the day it is sent. */
+  /** When it was sent: today, or earlier for a referral registered late; its due date counts from it. */
+  readonly occurredOn: CalendarDate;
+  /** Today in Belgium. */
   readonly today: CalendarDate;
 }
 

@@ -34,6 +34,7 @@ const send = (overrides: Partial<SendReferral> = {}): SendReferral => ({
     clientId,
     organisationId: ocmwKortrijk,
     status: 'open',
+    openedOn: '2026-03-02',
     needs: [{ needId, lifeDomain: 'debts' }],
   },
   toOrganisationId: ocmwMenen,
@@ -43,6 +44,7 @@ const send = (overrides: Partial<SendReferral> = {}): SendReferral => ({
     municipalityId: menen,
     services: ['debt mediation', 'leefloon'],
     responseDeadlineDays: 14,
+    serviceStartDeadlineDays: 21,
   },
   service: 'debt mediation',
   lifeDomain: 'debts',
@@ -51,6 +53,7 @@ const send = (overrides: Partial<SendReferral> = {}): SendReferral => ({
   note,
   consent: { basis: 'share_for_referrals', consentId },
   previous: null,
+  occurredOn: '2026-03-20',
   today: '2026-03-20',
   ...overrides,
 });
@@ -75,6 +78,7 @@ const sent: ReferralEvent = {
     consentId,
     responseDeadlineDays: 14,
     dueOn: '2026-04-03',
+    serviceStartDeadlineDays: 21,
     previousReferralId: null,
   },
 };
@@ -157,6 +161,19 @@ describe('a referral', () => {
       expect(addDays('2026-03-20', 14)).toBe('2026-04-03');
       expect(addDays('2028-02-20', 10)).toBe('2028-03-01');
       expect(addDays('2026-12-25', 30)).toBe('2027-01-24');
+    });
+
+    it('registered late: dated when it was sent, its due date counting from that day', () => {
+      const late = given(referralDecider).when(send({ occurredOn: '2026-03-10' }))[0];
+      expect(late).toMatchObject({ data: { occurredOn: '2026-03-10', dueOn: '2026-03-24' } });
+      const onOpening = given(referralDecider).when(send({ occurredOn: '2026-03-02' }))[0];
+      expect(onOpening).toMatchObject({ data: { occurredOn: '2026-03-02', dueOn: '2026-03-16' } });
+    });
+
+    it('is never dated in the future nor before its trajectory was opened', () => {
+      expect(given(referralDecider).refusalOf(send({ occurredOn: '2026-03-21' }))).toBe('INVALID_REFERRAL_DATA');
+      expect(given(referralDecider).refusalOf(send({ occurredOn: '2026-03-01' }))).toBe('INVALID_REFERRAL_DATA');
+      expect(given(referralDecider).refusalOf(send({ occurredOn: '2026-02-30' }))).toBe('INVALID_REFERRAL_DATA');
     });
 
     it('is sent once', () => {

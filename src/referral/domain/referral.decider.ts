@@ -227,6 +227,7 @@ function send(command: SendReferral): ReferralEvent {
     refuse('NOT_RESPONSIBLE_FOR_TRAJECTORY', 'Only the organisation responsible for the trajectory may refer from it');
   }
   if (trajectory.status === 'closed') refuse('TRAJECTORY_CLOSED', 'The intake trajectory is closed');
+  checkSendingDate(command);
   if (previous !== null) {
     if (previous.status === 'none') throw new NotFound('PREVIOUS_REFERRAL_NOT_FOUND', 'No such previous referral');
     if (previous.trajectoryId !== trajectory.trajectoryId) {
@@ -266,7 +267,7 @@ function send(command: SendReferral): ReferralEvent {
     type: 'ReferralSent',
     data: {
       referralId: command.referralId,
-      occurredOn: command.today,
+      occurredOn: command.occurredOn,
       trajectoryId: trajectory.trajectoryId,
       clientId: trajectory.clientId,
       fromOrganisationId: command.fromOrganisationId,
@@ -281,7 +282,8 @@ function send(command: SendReferral): ReferralEvent {
       consentBasis: command.consent.basis,
       consentId: command.consent.basis === 'none' ? null : command.consent.consentId,
       responseDeadlineDays: receiver.responseDeadlineDays,
-      dueOn: addDays(command.today, receiver.responseDeadlineDays),
+      dueOn: addDays(command.occurredOn, receiver.responseDeadlineDays),
+      serviceStartDeadlineDays: receiver.serviceStartDeadlineDays,
       previousReferralId: previous?.referralId ?? null,
     },
   };
@@ -369,6 +371,17 @@ function checkDate(state: KnownReferral, occurredOn: CalendarDate, today: Calend
   }
   if (occurredOn < state.lastStepOn) {
     refuse('OCCURRED_BEFORE_PREVIOUS_STEP', 'occurredOn is before the previous step of the referral');
+  }
+}
+
+/** The handler refuses these with a 400 naming `occurredOn`; the guard keeps the decider whole (docs/adr/0026). */
+function checkSendingDate(command: SendReferral): void {
+  const { occurredOn, today, trajectory } = command;
+  if (!isCalendarDate(occurredOn) || occurredOn > today || occurredOn < trajectory.openedOn) {
+    throw new InvalidInput(
+      'INVALID_REFERRAL_DATA',
+      'occurredOn must be a date, not in the future nor before the trajectory was opened',
+    );
   }
 }
 

@@ -21,6 +21,7 @@ const sent = {
   consentId: 'k1',
   responseDeadlineDays: 14,
   dueOn: '2026-04-03',
+  serviceStartDeadlineDays: 21,
   previousReferralId: null,
 };
 
@@ -41,6 +42,14 @@ describe('decoding referral events', () => {
     expect(decodeReferralEvent(stored('ReferralDeclined', declined))).toEqual({
       type: 'ReferralDeclined',
       data: declined,
+    });
+  });
+
+  it('reads a ReferralSent stored before service start deadlines with the default of then (ADR 0026)', () => {
+    const { serviceStartDeadlineDays: _, ...older } = sent;
+    expect(decodeReferralEvent(stored('ReferralSent', older))).toEqual({
+      type: 'ReferralSent',
+      data: { ...older, serviceStartDeadlineDays: 30 },
     });
   });
 

@@ -47,6 +47,11 @@ export type ReferralSent = DomainEvent<
     /** The receiver's response deadline in days when sent, and the date it gives. */
     readonly responseDeadlineDays: number;
     readonly dueOn: CalendarDate;
+    /**
+     * The receiver's service start deadline when sent: days from acceptance to the service's start, after which an
+     * accepted referral not started is overdue (docs/adr/0026). Events stored before it existed are read with 30.
+     */
+    readonly serviceStartDeadlineDays: number;
     /** Set when this referral is sent again after `previousReferralId` was declined or dropped. */
     readonly previousReferralId: string | null;
   }
@@ -122,6 +127,14 @@ export const REFERRAL_STATUSES = [
   'revoked',
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** A referral still open: not yet completed, declined, dropped or revoked (closing its trajectory asks, ADR 0026). */
+export const OPEN_REFERRAL_STATUSES = [
+  'sent',
+  'accepted',
+  'first_contact_made',
+  'service_started',
+] as const satisfies readonly ReferralStatus[];
 
 /** The status each event leaves a referral in: the one definition the read models of every capability share. */
 export const REFERRAL_STATUS_AFTER: Readonly<Record<ReferralEvent['type'], ReferralStatus>> = {

@@ -15,12 +15,14 @@ export class ReadReferralController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':referralId')
-  @Roles('social_worker')
+  @Roles('social_worker', 'coordinator')
   @AccessLogged({ resource: 'referral', idParam: 'referralId' })
   @ApiOperation({
     summary: 'A referral',
     description:
-      'For social workers of the sending and of the receiving organisation (others: 403). The receiver sees the ' +
+      'For social workers of the sending and of the receiving organisation (other social workers: 403), and for ' +
+      'coordinators, who may revoke it: their view holds ids of organisations and municipalities, codes, statuses ' +
+      'and dates only (no person, trajectory, need, consent, note or explanation). The receiver sees the ' +
       'person’s id and the note only while the consent the referral rests on holds; never for an anonymous signal. ' +
       'Read from the referral’s events, so an answer recorded a moment ago shows. Logged in the access log.',
   })

@@ -13,7 +13,8 @@ export class ReadReferralHandler implements IQueryHandler<ReadReferral> {
 
   async execute({ caller, referralId }: ReadReferral): Promise<ReferralView> {
     const { state, revision } = await this.streams.existing(referralId);
-    const party = this.access.partyOf(caller.user, state, caller.accessLog);
+    // Coordinators, who may revoke any referral of the region, read it without anything personal (docs/adr/0026).
+    const party = this.access.partyOf(caller.user, state, caller.accessLog, true);
     return this.access.view(state, revision, party);
   }
 }

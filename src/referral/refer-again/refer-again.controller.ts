@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { INTAKE_TRAJECTORIES_PROJECTION } from '../../intake';
 import { AccessLogged, Roles } from '../../shared/auth';
 import { Answer, WaitsFor } from '../../shared/http/answer';
 import { Caller } from '../../shared/http/caller.decorator';
@@ -20,7 +21,8 @@ export class ReferAgainController {
   @HttpCode(201)
   @Roles('social_worker')
   @AccessLogged({ resource: 'referral', idParam: 'referralId' })
-  @WaitsFor(REFERRALS_PROJECTION)
+  // The trajectory's referrals too: closing it right after sees this one open (docs/adr/0026).
+  @WaitsFor(REFERRALS_PROJECTION, INTAKE_TRAJECTORIES_PROJECTION)
   @ApiCommandEndpoint(
     'Send a declined or dropped referral again',
     'For social workers of the organisation responsible for the trajectory: a new referral for the same need and ' +

@@ -1,10 +1,13 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { validateRequest } from '../../shared/commands/request-validation';
+import { CLOCK, type Clock } from '../../shared/domain/clock';
+import { today } from '../../shared/domain/today';
 import { ReferralAccess } from '../common/referral-access';
 import { ReferralSender } from '../common/referral-sender';
 import type { WrittenReferral } from '../common/referral-step.command';
 import { ReferralStreams } from '../common/referral-streams';
-import { noteProblems, ReferralTargetRequest } from '../send-referral/send-referral.request';
+import { ReferralTargetRequest, sendingChecks } from '../send-referral/send-referral.request';
 import { ReferAgain } from './refer-again.command';
 
 @CommandHandler(ReferAgain)
@@ -13,13 +16,14 @@ export class ReferAgainHandler implements ICommandHandler<ReferAgain> {
     private readonly streams: ReferralStreams,
     private readonly access: ReferralAccess,
     private readonly sender: ReferralSender,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ caller, referralId, body }: ReferAgain): Promise<WrittenReferral> {
     const { state } = await this.streams.existing(referralId);
     // Its two parties may learn more; the trajectory's organisation is checked by the send itself (403).
     this.access.partyOf(caller.user, state, caller.accessLog);
-    const request = await validateRequest(ReferralTargetRequest, body, noteProblems);
+    const request = await validateRequest(ReferralTargetRequest, body, sendingChecks(today(this.clock)));
     const { sent } = state;
     return this.sender.send(
       {
@@ -31,6 +35,7 @@ export class ReferAgainHandler implements ICommandHandler<ReferAgain> {
         warm: request.warm ?? false,
         note: request.note ?? null,
         consentBasis: request.consentBasis,
+        occurredOn: request.occurredOn ?? null,
         previous: { referralId: sent.referralId, status: state.status, trajectoryId: sent.trajectoryId },
       },
       caller,

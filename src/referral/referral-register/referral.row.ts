@@ -26,6 +26,10 @@ export class ReferralRow extends ProjectedRow {
   @Column('date', { name: 'sent_on' }) sentOn!: string;
   @Column('date', { name: 'due_on' }) dueOn!: string;
   @Column('integer', { name: 'response_deadline_days' }) responseDeadlineDays!: number;
+  /** The receiver's days from acceptance to the service's start (docs/adr/0026). */
+  @Column('integer', { name: 'service_start_deadline_days' }) serviceStartDeadlineDays!: number;
+  /** Accepted: the day by which the service should start; a referral not started after it is overdue. */
+  @Column('date', { name: 'service_start_due_on', nullable: true }) serviceStartDueOn!: string | null;
   /** Accepted or declined: what response times are measured to. */
   @Column('date', { name: 'responded_on', nullable: true }) respondedOn!: string | null;
   @Column('date', { name: 'accepted_on', nullable: true }) acceptedOn!: string | null;

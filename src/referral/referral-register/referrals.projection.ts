@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
+import { addDays } from '../domain/referral.decider';
 import { decodeReferralEvent } from '../domain/referral.decoder';
 import { REFERRAL_EVENT_TYPES } from '../domain/referral.events';
 import { ReferralRow } from './referral.row';
@@ -8,7 +9,8 @@ export const REFERRALS_PROJECTION = 'referral.referrals';
 
 export const referralsProjection = defineRowProjection<ReferralRow>({
   name: REFERRALS_PROJECTION,
-  version: 1,
+  // 2: the service start deadline and due date (docs/adr/0026).
+  version: 2,
   entity: ReferralRow,
   eventTypes: REFERRAL_EVENT_TYPES,
   keyOf: (event) => decodeReferralEvent(event).data.referralId,
@@ -34,6 +36,8 @@ export const referralsProjection = defineRowProjection<ReferralRow>({
         sentOn: sent.occurredOn,
         dueOn: sent.dueOn,
         responseDeadlineDays: sent.responseDeadlineDays,
+        serviceStartDeadlineDays: sent.serviceStartDeadlineDays,
+        serviceStartDueOn: null,
         respondedOn: null,
         acceptedOn: null,
         declinedOn: null,
@@ -57,7 +61,14 @@ export const referralsProjection = defineRowProjection<ReferralRow>({
     const moved = { statusChangedOn: on, revision: recorded.revision };
     switch (event.type) {
       case 'ReferralAccepted':
-        return { ...row, ...moved, status: 'accepted', acceptedOn: on, respondedOn: on };
+        return {
+          ...row,
+          ...moved,
+          status: 'accepted',
+          acceptedOn: on,
+          respondedOn: on,
+          serviceStartDueOn: addDays(on, row.serviceStartDeadlineDays),
+        };
       case 'ReferralDeclined':
         // The explanation is sealed free text: it stays in the event.
         return {

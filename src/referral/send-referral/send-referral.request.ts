@@ -2,11 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { LIFE_DOMAINS, type LifeDomain } from '../../shared/domain/life-domains';
 import type { FieldProblem } from '../../shared/domain/field-problem';
-import type { InvalidFields } from '../../shared/commands/request-validation';
+import type { InvalidFields, RequestChecks } from '../../shared/commands/request-validation';
+import type { CalendarDate } from '../../shared/domain/calendar';
+import { occurredOnChecks, StepRequest } from '../common/step.request';
 import { REFERRAL_CONSENT_BASES, type ReferralConsentBasis } from '../domain/referral.values';
 
-/** Where a referral goes and what it carries: shared by sending and sending again. */
-export class ReferralTargetRequest {
+/**
+ * Where a referral goes and what it carries: shared by sending and sending again. `occurredOn`: the day it was sent,
+ * for a referral registered late (default today; never in the future nor before the trajectory was opened); the due
+ * date counts from it (docs/adr/0026).
+ */
+export class ReferralTargetRequest extends StepRequest {
   @ApiProperty({ format: 'uuid', description: 'A registered, active organisation with a response deadline.' })
   @IsUUID('all')
   toOrganisationId!: string;
@@ -66,6 +72,12 @@ export class SendReferralRequest extends ReferralTargetRequest {
   @IsOptional()
   @IsUUID('all')
   needId?: string | null;
+}
+
+/** Every check of a sending's body beyond its shape: the note's consent, and `occurredOn` not after `today`. */
+export function sendingChecks(today: CalendarDate): RequestChecks<ReferralTargetRequest> {
+  const dated = occurredOnChecks(today);
+  return async (request, invalid) => [...noteProblems(request, invalid), ...(await dated(request, invalid))];
 }
 
 /** A note shares the person: an anonymous signal (`consentBasis: none`) carries none. */

@@ -92,6 +92,28 @@ export class ConcurrentUpdate extends DomainError {
   }
 }
 
+/**
+ * Ids a refusal lists so that the caller can act on them (`openReferralIds`: the referrals to settle first), shown as
+ * members of the problem beside its `code`. Ids only: never personal data, never what the request sent.
+ */
+export type RefusalIds = Readonly<Record<string, readonly string[]>>;
+
+/** A refusal by a domain rule that lists the ids to act on (docs/adr/0026). */
+export class RefusalListingIds extends DomainRuleViolation {
+  constructor(
+    code: string,
+    detail: string,
+    readonly ids: RefusalIds,
+  ) {
+    super(code, detail);
+  }
+}
+
+/** Refuses a command by a domain rule, listing the ids to act on: `refuseListing('OPEN_REFERRALS', '…', { … })`. */
+export function refuseListing(code: string, detail: string, ids: RefusalIds): never {
+  throw new RefusalListingIds(code, detail, ids);
+}
+
 /** The caller's expected revision (`If-Match`) is no longer the stream's. */
 export class StaleRevision extends DomainError {
   readonly kind = 'stale-revision';

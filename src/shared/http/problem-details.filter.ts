@@ -20,6 +20,8 @@ import {
   ProblemException,
   problemType,
 } from './problem-details';
+// A refusal that lists ids to act on: ids only (docs/api.md, "Problems").
+import { RefusalListingIds } from '../domain/domain-error';
 
 const STATUS_CODES: Readonly<Record<number, string>> = {
   400: 'BAD_REQUEST',
@@ -83,6 +85,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) {
       const body = exception.getResponse() as { title: string; detail?: string };
       return problem(exception.getStatus(), exception.code, body.title, body.detail, exception.errors);
+    }
+    if (exception instanceof RefusalListingIds) {
+      const { status, title } = DOMAIN_ERROR_PROBLEMS[exception.kind];
+      return { ...problem(status, exception.code, title, exception.detail), ...exception.ids };
     }
     if (exception instanceof DomainError) {
       const { status, title } = DOMAIN_ERROR_PROBLEMS[exception.kind];

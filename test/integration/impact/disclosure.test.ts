@@ -227,6 +227,7 @@ describe.each(testDatabaseKinds())('disclosure control on %s', (kind) => {
       municipalityId,
       municipalityName: null,
       category: null,
+      categoryName: null,
       value: base === null ? null : 0.5,
       base,
       suppressed,

@@ -98,6 +98,7 @@ describe.each(testDatabaseKinds())('referrals in the trajectory detail on %s', (
       consentId: null,
       responseDeadlineDays: 14,
       dueOn: daysAgo(dueDaysAgo),
+      serviceStartDeadlineDays: 30,
       previousReferralId: null,
     },
   });

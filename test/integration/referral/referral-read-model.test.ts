@@ -6,6 +6,7 @@ import type { ReferralEvent } from '../../../src/referral/domain/referral.events
 import { ReferralRow } from '../../../src/referral/referral-register/referral.row';
 import { type ReferralNames, ReferralNamesSeen } from '../../../src/referral/common/referral-names';
 import { type ListReader, ReferralLists } from '../../../src/referral/referral-register/referral-lists';
+import { ReferralsServiceStartDue1796600000001 } from '../../../src/referral/referral-register/service-start-due.migration';
 import { Referrals1764806400000 } from '../../../src/referral/referral-register/referrals.migration';
 import { referralsProjection } from '../../../src/referral/referral-register/referrals.projection';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../../support/database';
@@ -63,6 +64,7 @@ function sent(
       consentId: randomUUID(),
       responseDeadlineDays: 14,
       dueOn: addDays(sentOn, 14),
+      serviceStartDeadlineDays: 30,
       previousReferralId: null,
       ...overrides,
     },
@@ -82,7 +84,11 @@ describe.each(testDatabaseKinds())('the referrals read model on %s', (kind) => {
   let coordination: CoordinationFigures;
 
   beforeAll(async () => {
-    db = await createTestDatabase({ kind, migrations: [Referrals1764806400000], entities: [ReferralRow] });
+    db = await createTestDatabase({
+      kind,
+      migrations: [Referrals1764806400000, ReferralsServiceStartDue1796600000001],
+      entities: [ReferralRow],
+    });
     // Names come from the clients and partners read models, which this test does not build: none are found here
     // (test/e2e/names.test.ts covers them).
     const noNames = { seenBy: () => Promise.resolve(new ReferralNamesSeen(new Map(), new Map(), NOT_ACCESS_LOGGED)) };
@@ -160,7 +166,8 @@ describe.each(testDatabaseKinds())('the referrals read model on %s', (kind) => {
   });
 
   it('counts, lists the overdue, and measures flows and response times for coordinators', async () => {
-    const counts = await coordination.statusCounts({ sentFrom: null, sentTo: null }, TODAY);
+    const all = { sentFrom: null, sentTo: null, municipalityId: null, organisationId: null, service: null };
+    const counts = await coordination.statusCounts(all, TODAY);
     expect(counts).toMatchObject({ total: 6, overdue: 2 });
     expect(counts.byStatus).toEqual({
       sent: 3,
@@ -172,25 +179,26 @@ describe.each(testDatabaseKinds())('the referrals read model on %s', (kind) => {
       dropped: 1,
       revoked: 0,
     });
-    const april = await coordination.statusCounts({ sentFrom: '2026-04-01', sentTo: '2026-04-30' }, TODAY);
+    const april = await coordination.statusCounts({ ...all, sentFrom: '2026-04-01', sentTo: '2026-04-30' }, TODAY);
     expect(april.total).toBe(4);
 
-    const overdueList = await coordination.overdue(TODAY, {});
+    const overdueList = await coordination.overdue(all, TODAY, {});
     // Longest overdue first: the one sent again on 04-25 (due 05-09), then the one due 05-15.
     expect(overdueList.items).toEqual([
-      expect.objectContaining({ referralId: again, daysOverdue: 11, toMunicipalityId: null }),
+      expect.objectContaining({ referralId: again, daysOverdue: 11, overdueKind: 'response', toMunicipalityId: null }),
       expect.objectContaining({ referralId: overdue, daysOverdue: 5, fromMunicipalityId: kortrijk }),
     ]);
     expect(Object.keys(overdueList.items[0]!)).not.toContain('clientId');
 
-    const flows = await coordination.flows('2026-04-01', '2026-05-31');
+    const aprilAndMay = { ...all, sentFrom: '2026-04-01', sentTo: '2026-05-31' };
+    const flows = await coordination.flows(aprilAndMay);
     const pair = (to: string, toMunicipality: string | null) =>
       flows.find((flow) => flow.toOrganisationId === to && flow.toMunicipalityId === toMunicipality);
     expect(pair(receiver, menen)).toMatchObject({ sent: 4, accepted: 2, declined: 0, crossMunicipality: true });
     expect(pair(receiver, kortrijk)).toMatchObject({ sent: 1, declined: 1, crossMunicipality: false });
     expect(pair(other, null)).toMatchObject({ sent: 1, crossMunicipality: false });
 
-    const times = await coordination.responseTimes('2026-04-01', '2026-05-31', TODAY);
+    const times = await coordination.responseTimes(aprilAndMay, TODAY);
     // Answered in 4 (accepted), 2 (declined) and 1 (dropped one's acceptance) days: the median is 2.
     expect(times.find((row) => row.toOrganisationId === receiver)).toEqual({
       toOrganisationId: receiver,
