@@ -4,6 +4,7 @@ import { PersonalDataCryptoModule } from '../shared/crypto';
 import { PrivacyModule } from '../shared/privacy';
 import { ClientAccessList } from './client-access/client-access-list';
 import { ClientReporting } from './client-register/client-reporting';
+import { ClientContacts } from './client-contacts/client-contacts';
 import { ClientSummaries } from './client-summary/client-summaries';
 import { ClientAccess } from './common/client-access';
 import { ClientPersonalData } from './common/client-personal-data';
@@ -54,6 +55,7 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     ErasureRewrites,
     ClientAccessList,
     ClientReporting,
+    ClientContacts,
     // The command and query handlers (registered with the buses of @nestjs/cqrs).
     RegisterClientHandler,
     GiveConsentHandler,
@@ -64,6 +66,6 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     FindClientsHandler,
     SubjectAccessHandler,
   ],
-  exports: [ClientAccessList, ClientReporting],
+  exports: [ClientAccessList, ClientReporting, ClientContacts],
 })
 export class ClientsModule {}

@@ -12,6 +12,7 @@ import { IntakeCommands } from './common/intake-commands';
 import { IntakeStreams } from './common/intake-streams';
 import { NeedDescriptions } from './common/need-descriptions';
 import { OpenIntakeClaims } from './common/open-intake-claims';
+import { ReferralHandOffs } from './common/referral-hand-offs';
 import { ExploreRightController } from './explore-right/explore-right.controller';
 import { GrantRightController } from './grant-right/grant-right.controller';
 import { TrajectoryRegister } from './intake-trajectories/trajectory-register';
@@ -68,6 +69,7 @@ import { TrajectorySnapshots } from './trajectory-snapshot/trajectory-snapshots'
     IntakeAccess,
     IntakeCommands,
     OpenIntakeClaims,
+    ReferralHandOffs,
     NeedDescriptions,
     TrajectoryRegister,
     TrajectorySnapshots,

@@ -29,6 +29,8 @@ import { DeclineReferralController } from './decline-referral/decline-referral.c
 import { DeclineReferralHandler } from './decline-referral/decline-referral.handler';
 import { DropReferralController } from './drop-referral/drop-referral.controller';
 import { DropReferralHandler } from './drop-referral/drop-referral.handler';
+import { ReadHandOffController } from './read-hand-off/read-hand-off.controller';
+import { ReadHandOffHandler } from './read-hand-off/read-hand-off.handler';
 import { ReadReferralController } from './read-referral/read-referral.controller';
 import { ReadReferralHandler } from './read-referral/read-referral.handler';
 import { RecordFirstContactController } from './record-first-contact/record-first-contact.controller';
@@ -58,6 +60,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ReferralListsController,
     SendReferralController,
     ReadReferralController,
+    ReadHandOffController,
     AcceptReferralController,
     DeclineReferralController,
     RecordFirstContactController,
@@ -93,6 +96,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     RevokeForWithdrawnConsentHandler,
     // Queries
     ReadReferralHandler,
+    ReadHandOffHandler,
     ListReferralsHandler,
     ListFollowUpHandler,
     CountReferralsByStatusHandler,

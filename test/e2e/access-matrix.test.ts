@@ -262,6 +262,14 @@ const ENDPOINTS: readonly Endpoint[] = [
     access: ['social_worker', 'coordinator'],
     sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/revocation' }),
   },
+  // The warm hand-off: the receiver only, while open and consented (test/e2e/hand-off.test.ts scopes it); an unknown
+  // id here: 404 for social workers of any organisation.
+  {
+    method: 'GET',
+    route: '/referrals/:referralId/hand-off',
+    access: ['social_worker'],
+    sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/hand-off' }),
+  },
   { method: 'GET', route: '/coordination/referrals/status-counts', access: ['coordinator'] },
   { method: 'GET', route: '/coordination/referrals/overdue', access: ['coordinator'] },
   { method: 'GET', route: '/coordination/referrals/flows', access: ['coordinator'] },

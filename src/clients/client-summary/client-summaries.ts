@@ -8,6 +8,7 @@ import type { LoadedClient } from '../common/client-streams';
 import type { ConsentRecord, KnownClient } from '../domain/client.decider';
 import type { SealedPersonalData } from '../domain/client.events';
 import type { ConsentScope, IncomeSource } from '../domain/client.values';
+import { preferredLanguageOf } from '../domain/personal-details';
 import { ClientPeopleRow } from './client-people.row';
 import type { ClientView } from './client.view';
 
@@ -41,6 +42,7 @@ export class ClientSummaries {
       birthDate: details.birthDate,
       insz: details.insz,
       phone: details.phone,
+      preferredLanguage: preferredLanguageOf(details),
       address,
       municipalityId: register.municipalityId,
       municipalitySince: register.municipalitySince,
@@ -87,6 +89,7 @@ export class ClientSummaries {
       birthDate: details.birthDate,
       insz: details.insz,
       phone: details.phone,
+      preferredLanguage: preferredLanguageOf(details),
       address: address === undefined ? details.address : this.personalData.openAddress(key, address.sealed),
       municipalityId,
       municipalitySince,
