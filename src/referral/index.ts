@@ -6,8 +6,4 @@
 export * from './domain/referral.events';
 export * from './domain/referral.values';
 export { decodeReferralEvent } from './domain/referral.decoder';
-export {
-  handOffFactsOf,
-  OPEN_REFERRAL_STATUSES,
-  type ReferralHandOffFacts,
-} from './domain/referral.decider';
+export { handOffFactsOf, OPEN_REFERRAL_STATUSES, type ReferralHandOffFacts } from './domain/referral.decider';

@@ -130,17 +130,20 @@ describe.each(testDatabaseKinds())('the warm hand-off of a referral on %s', (kin
 
     // Accepted, it stays open; the receiver opens its own intake for the person, from this referral.
     ok(await request('POST', `/referrals/${referralId}/acceptance`, as.menen, {}));
-    const opened = ok<{ trajectoryId: string; origin: string; organisationId: string }>(
+    const opened = ok<{ trajectoryId: string; organisationId: string }>(
       await openIntake(as.menen, clientId, referralId),
       201,
     );
-    expect(opened).toMatchObject({ origin: 'referred_by_partner', organisationId: ocmwMenen });
-    ok(await request('GET', `/intake-trajectories/${opened.trajectoryId}`, as.menen));
+    expect(opened).toMatchObject({ organisationId: ocmwMenen });
+    expect(ok(await request('GET', `/intake-trajectories/${opened.trajectoryId}`, as.menen))).toMatchObject({
+      origin: 'referred_by_partner',
+      referringOrganisationId: ocmwKortrijk,
+    });
 
     // Every read of the hand-off is in the access log, with the person.
     const log = ok<{ items: LogEntry[] }>(await request('GET', `/access-log?personId=${clientId}`, as.dpo));
     const entry = log.items.find((item) => item.requestId === read.headers['x-request-id']);
-    expect(entry).toMatchObject({ route: '/referrals/:referralId/hand-off', outcome: 'success' });
+    expect(entry).toMatchObject({ route: '/referrals/:referralId/hand-off', outcome: 'allowed' });
   });
 
   it('refuses the sender, another organisation, and a closed referral', async () => {
@@ -167,6 +170,22 @@ describe.each(testDatabaseKinds())('the warm hand-off of a referral on %s', (kin
     expect(after.statusCode).toBe(403);
     expect(after.body).not.toContain('+32');
     expect((await openIntake(as.menen, clientId, referralId)).statusCode).toBe(403);
+  });
+
+  it('shows the preferred language in subject access; erasure leaves no plaintext and ends the hand-off', async () => {
+    const { clientId, referralId, familyName } = await referred();
+    const report = ok<{ personalData: Record<string, unknown> | null }>(
+      await request('GET', `/clients/${clientId}/subject-access`, as.dpo),
+    );
+    expect(report.personalData).toMatchObject({ familyName, phone: '+32 470 12 34 56', preferredLanguage: 'fr' });
+
+    ok(await request('POST', `/clients/${clientId}/erasure`, as.dpo, {}));
+    const after = await request('GET', `/clients/${clientId}/subject-access`, as.dpo);
+    expect(after.json<{ personalData: unknown }>().personalData).toBeNull();
+    expect(after.body).not.toContain(familyName);
+    expect(after.body).not.toContain('+32 470');
+    expect(after.body).not.toContain('"preferredLanguage":"fr"');
+    expect((await request('GET', `/referrals/${referralId}/hand-off`, as.menen)).statusCode).toBe(403);
   });
 
   it('answers bad input with 4xx naming the field', async () => {

@@ -19,6 +19,14 @@ const VALID: PersonalDetails = {
 const fields = (details: PersonalDetails) => personalDetailsProblems(details, TODAY).map((problem) => problem.field);
 
 describe('personal details', () => {
+  it('keeps a preferred language as a lower-case ISO 639 code, absent as null, and refuses anything else', () => {
+    expect(normalisePersonalDetails({ ...VALID, preferredLanguage: ' FR ' }).preferredLanguage).toBe('fr');
+    expect(normalisePersonalDetails(VALID).preferredLanguage).toBeNull();
+    expect(fields({ ...VALID, preferredLanguage: 'ara' })).toEqual([]);
+    expect(fields({ ...VALID, preferredLanguage: 'Frans' })).toEqual(['preferredLanguage']);
+    expect(fields({ ...VALID, preferredLanguage: 'n1' })).toEqual(['preferredLanguage']);
+  });
+
   it('accepts complete details, and details without INSZ, phone or address', () => {
     expect(personalDetailsProblems(VALID, TODAY)).toEqual([]);
     expect(personalDetailsProblems({ ...VALID, insz: null, phone: null, address: null }, TODAY)).toEqual([]);

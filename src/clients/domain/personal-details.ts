@@ -106,7 +106,10 @@ export function personalDetailsProblems(details: PersonalDetails, today: Calenda
   }
   const language = preferredLanguageOf(details);
   if (language !== null && !LANGUAGE_CODE.test(language)) {
-    problems.push({ field: 'preferredLanguage', message: 'preferredLanguage must be a language code (ISO 639: nl, fr…)' });
+    problems.push({
+      field: 'preferredLanguage',
+      message: 'preferredLanguage must be a language code (ISO 639: nl, fr…)',
+    });
   }
   if (details.address !== null) problems.push(...addressProblems(details.address, 'address'));
   return problems;
