@@ -13,6 +13,9 @@ import { IdentityIndex } from './common/identity-index';
 import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.controller';
 import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
 import { ErasureRewrites } from './erasure/erasure-rewrites';
+import { FamilyNameBackfill } from './common/family-name-backfill';
+import { SearchClientsController } from './search-clients/search-clients.controller';
+import { SearchClientsHandler } from './search-clients/search-clients.handler';
 import { FindClientsController } from './find-clients/find-clients.controller';
 import { FindClientsHandler } from './find-clients/find-clients.handler';
 import { GiveConsentController } from './give-consent/give-consent.controller';
@@ -38,6 +41,7 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
   controllers: [
     // Fixed paths before `:clientId`, so that `/clients/lookups` is never read as an id.
     FindClientsController,
+    SearchClientsController,
     RegisterClientController,
     ReadClientController,
     GiveConsentController,
@@ -53,6 +57,7 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     IdentityIndex,
     ClientSummaries,
     ErasureRewrites,
+    FamilyNameBackfill,
     ClientAccessList,
     ClientReporting,
     ClientContacts,
@@ -64,6 +69,7 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     ErasePersonalDataHandler,
     ReadClientHandler,
     FindClientsHandler,
+    SearchClientsHandler,
     SubjectAccessHandler,
   ],
   exports: [ClientAccessList, ClientReporting, ClientContacts],

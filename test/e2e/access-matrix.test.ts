@@ -178,6 +178,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   // registered by the resource's organisation); the data-protection officer region-wide (erasure, subject access).
   { method: 'POST', route: '/clients', access: ['social_worker'] },
   { method: 'POST', route: '/clients/lookups', access: ['social_worker'] },
+  { method: 'POST', route: '/clients/searches', access: ['social_worker'] },
   {
     method: 'GET',
     route: '/clients/:clientId',

@@ -159,12 +159,27 @@ export function householdProblems(household: Household): FieldProblem[] {
  * gone (`Dupont-Van Hecke` and `dupont van hecke` are the same), family name first. Only its keyed hash is stored.
  */
 export function nameAndBirthDateKey(details: Pick<PersonalDetails, 'givenName' | 'familyName' | 'birthDate'>): string {
-  const fold = (value: string) =>
-    value
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return `${fold(details.familyName)}|${fold(details.givenName)}|${details.birthDate}`;
+  return `${foldName(details.familyName)}|${foldName(details.givenName)}|${details.birthDate}`;
 }
+
+/** Letters and digits only, lower case, accents gone, words separated by one space. */
+function foldName(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * A name in the form a search by name compares it in (docs/adr/0028): as `foldName`, with the spaces gone too, so
+ * that "Van den Broeck", "vandenbroeck", "VAN DEN BROECK" and "Van Den Bröeck" are one name (`Van`/`van`/`Vande`
+ * written apart or together). Only its keyed hash is stored.
+ */
+export function searchNameKey(name: string): string {
+  return foldName(name).replace(/ /g, '');
+}
+
+/** The shortest name a search takes, once folded: one letter would list half the region. */
+export const MIN_SEARCH_NAME_LENGTH = 2;
