@@ -36,6 +36,8 @@ import { ReopenIntakeHandler } from './reopen-intake/reopen-intake.handler';
 import { SignalUnmetNeedHandler } from './signal-unmet-need/signal-unmet-need.handler';
 import { TransferResponsibilityHandler } from './transfer-responsibility/transfer-responsibility.handler';
 import { ListCaseloadHandler } from './list-caseload/list-caseload.handler';
+import { ListPersonTrajectoriesController } from './person-trajectories/list-person-trajectories.controller';
+import { ListPersonTrajectoriesHandler } from './person-trajectories/list-person-trajectories.handler';
 import { ReadTrajectoryHandler } from './read-trajectory/read-trajectory.handler';
 import { IntakeSubjectAccessSection } from './subject-access/subject-access.section';
 import { TransferResponsibilityController } from './transfer-responsibility/transfer-responsibility.controller';
@@ -63,6 +65,7 @@ import { TrajectorySnapshots } from './trajectory-snapshot/trajectory-snapshots'
     TransferResponsibilityController,
     CloseIntakeController,
     ReopenIntakeController,
+    ListPersonTrajectoriesController,
   ],
   providers: [
     IntakeStreams,
@@ -88,6 +91,7 @@ import { TrajectorySnapshots } from './trajectory-snapshot/trajectory-snapshots'
     TransferResponsibilityHandler,
     ReadTrajectoryHandler,
     ListCaseloadHandler,
+    ListPersonTrajectoriesHandler,
   ],
   exports: [TrajectorySnapshots],
 })

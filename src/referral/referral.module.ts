@@ -29,6 +29,8 @@ import { DeclineReferralController } from './decline-referral/decline-referral.c
 import { DeclineReferralHandler } from './decline-referral/decline-referral.handler';
 import { DropReferralController } from './drop-referral/drop-referral.controller';
 import { DropReferralHandler } from './drop-referral/drop-referral.handler';
+import { ListPersonReferralsController } from './person-referrals/list-person-referrals.controller';
+import { ListPersonReferralsHandler } from './person-referrals/list-person-referrals.handler';
 import { ReadHandOffController } from './read-hand-off/read-hand-off.controller';
 import { ReadHandOffHandler } from './read-hand-off/read-hand-off.handler';
 import { ReadReferralController } from './read-referral/read-referral.controller';
@@ -70,6 +72,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     RevokeReferralController,
     ReferAgainController,
     CoordinationController,
+    ListPersonReferralsController,
   ],
   providers: [
     ReferralStreams,
@@ -97,6 +100,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     // Queries
     ReadReferralHandler,
     ReadHandOffHandler,
+    ListPersonReferralsHandler,
     ListReferralsHandler,
     ListFollowUpHandler,
     CountReferralsByStatusHandler,

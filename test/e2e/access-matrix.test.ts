@@ -179,6 +179,20 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: 'POST', route: '/clients', access: ['social_worker'] },
   { method: 'POST', route: '/clients/lookups', access: ['social_worker'] },
   { method: 'POST', route: '/clients/searches', access: ['social_worker'] },
+  // A person's trajectories and referrals (ADR 0028): each organisation its own, so not refused to another one (an
+  // empty list); scoping is tested in transfer-overview.test.ts and hand-off.test.ts.
+  {
+    method: 'GET',
+    route: '/clients/:clientId/trajectories',
+    access: ['social_worker'],
+    sample: () => ({ url: '/clients/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/trajectories' }),
+  },
+  {
+    method: 'GET',
+    route: '/clients/:clientId/referrals',
+    access: ['social_worker'],
+    sample: () => ({ url: '/clients/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/referrals' }),
+  },
   {
     method: 'GET',
     route: '/clients/:clientId',

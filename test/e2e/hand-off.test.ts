@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { startTestApp, type TestApp } from '../support/app';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
+import { eventually } from '../support/projections';
 
 type Headers = Record<string, string>;
 type Method = 'GET' | 'POST';
@@ -170,6 +171,26 @@ describe.each(testDatabaseKinds())('the warm hand-off of a referral on %s', (kin
     expect(after.statusCode).toBe(403);
     expect(after.body).not.toContain('+32');
     expect((await openIntake(as.menen, clientId, referralId)).statusCode).toBe(403);
+  });
+
+  it("lists a person's referrals for the sender, and for the receiver while the consent holds", async () => {
+    const { clientId, consentId, referralId } = await referred();
+    const listOf = async (headers: Headers) =>
+      ok<{ items: { referralId: string; status: string }[] }>(
+        await request('GET', `/clients/${clientId}/referrals`, headers),
+      ).items.map((item) => item.referralId);
+    // The list reads the read model: under load a command may answer before it caught up (at most 2 s).
+    const sent = await eventually(
+      'the referral in the read model',
+      () => listOf(as.kortrijk),
+      (ids) => ids.length > 0,
+    );
+    expect(sent).toEqual([referralId]);
+    expect(await listOf(as.menen)).toEqual([referralId]);
+    expect(await listOf(as.caw)).toEqual([]);
+    ok(await request('POST', `/clients/${clientId}/consents/${consentId}/withdrawal`, as.kortrijk, {}));
+    expect(await listOf(as.menen)).toEqual([]);
+    expect(await listOf(as.kortrijk)).toEqual([referralId]);
   });
 
   it('shows the preferred language in subject access; erasure leaves no plaintext and ends the hand-off', async () => {

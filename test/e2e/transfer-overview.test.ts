@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { startTestApp, type TestApp } from '../support/app';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
+import { eventually } from '../support/projections';
 
 type Headers = Record<string, string>;
 type Method = 'GET' | 'POST';
@@ -141,6 +142,38 @@ describe.each(testDatabaseKinds())('the overview after a transfer on %s', (kind)
       await request('GET', '/intake-trajectories', as.menen),
     );
     expect(caseload.items).toContainEqual(expect.objectContaining({ trajectoryId, caseworkerId: 'menen-worker-1' }));
+  });
+
+  it("lists a person's trajectories as each organisation may read them", async () => {
+    const { clientId, trajectoryId } = await trajectoryOf('menen');
+    ok(await transfer(trajectoryId, as.kortrijk, org.menen, 'menen-worker-1'));
+    const reopened = ok(
+      await request('POST', '/intake-trajectories', as.kortrijk, { clientId, origin: 'came_in_themselves' }),
+      201,
+    ).trajectoryId!;
+    type Listed = { items: { trajectoryId: string; responsible: boolean; organisationId: string }[] };
+    const listOf = async (headers: Headers) =>
+      ok<Listed>(await request('GET', `/clients/${clientId}/trajectories`, headers)).items.map((item) => [
+        item.trajectoryId,
+        item.responsible,
+        item.organisationId,
+      ]);
+    // The list reads the read model: under load a command may answer before it caught up (at most 2 s).
+    const kortrijkList = await eventually(
+      'the transfer in the read model',
+      () => listOf(as.kortrijk),
+      (list) => list.length === 2,
+    );
+    expect(kortrijkList).toEqual(
+      expect.arrayContaining([
+        [trajectoryId, false, org.menen],
+        [reopened, true, org.kortrijk],
+      ]),
+    );
+    expect(await listOf(as.menen)).toEqual([[trajectoryId, true, org.menen]]);
+    expect(await listOf(as.caw)).toEqual([]);
+    const malformed = await request('GET', '/clients/not-a-uuid/trajectories', as.kortrijk);
+    expect(malformed.statusCode).toBe(400);
   });
 
   it('ends the overview at once when the consent that let the sender see the person is withdrawn', async () => {

@@ -3,8 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
 import { TrajectoryRegister } from '../intake-trajectories/trajectory-register';
-import { daysOpen } from '../read-trajectory/trajectory.view';
-import type { CaseloadPage } from './caseload.view';
+import { caseloadItemOf, type CaseloadPage } from './caseload.view';
 import { ListCaseload } from './list-caseload.query';
 
 @QueryHandler(ListCaseload)
@@ -18,20 +17,6 @@ export class ListCaseloadHandler implements IQueryHandler<ListCaseload> {
     const page = await this.register.caseload({ ...filter, organisationId: caller.user.organisationId }, asked);
     const date = today(this.clock);
     for (const row of page.items) caller.accessLog.addPerson(row.clientId);
-    return {
-      items: page.items.map((row) => ({
-        trajectoryId: row.trajectoryId,
-        clientId: row.clientId,
-        caseworkerId: row.caseworkerId,
-        status: row.status,
-        origin: row.origin as CaseloadPage['items'][number]['origin'],
-        openedOn: row.openedOn,
-        closedOn: row.closedOn,
-        lastActivityOn: row.lastActivityOn,
-        daysOpen: daysOpen(row, date),
-        revision: Number(row.revision),
-      })),
-      nextCursor: page.nextCursor,
-    };
+    return { items: page.items.map((row) => caseloadItemOf(row, date)), nextCursor: page.nextCursor };
   }
 }
