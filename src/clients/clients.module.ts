@@ -13,6 +13,8 @@ import { IdentityIndex } from './common/identity-index';
 import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.controller';
 import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
 import { ErasureRewrites } from './erasure/erasure-rewrites';
+import { ChangeContactDetailsController } from './change-contact-details/change-contact-details.controller';
+import { ChangeContactDetailsHandler } from './change-contact-details/change-contact-details.handler';
 import { FamilyNameBackfill } from './common/family-name-backfill';
 import { SearchClientsController } from './search-clients/search-clients.controller';
 import { SearchClientsHandler } from './search-clients/search-clients.handler';
@@ -47,6 +49,7 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     GiveConsentController,
     WithdrawConsentController,
     RecordMoveController,
+    ChangeContactDetailsController,
     ErasePersonalDataController,
     SubjectAccessController,
   ],
@@ -66,6 +69,7 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     GiveConsentHandler,
     WithdrawConsentHandler,
     RecordMoveHandler,
+    ChangeContactDetailsHandler,
     ErasePersonalDataHandler,
     ReadClientHandler,
     FindClientsHandler,

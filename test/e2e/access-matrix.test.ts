@@ -234,6 +234,16 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   {
     method: 'POST',
+    route: '/clients/:clientId/contact-details',
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => ({
+      url: `/clients/${(await clientOf(service, organisationId)).clientId}/contact-details`,
+      payload: { preferredLanguage: 'nl' },
+    }),
+  },
+  {
+    method: 'POST',
     route: '/clients/:clientId/erasure',
     access: ['dpo'],
     sample: () => ({ url: '/clients/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/erasure' }),

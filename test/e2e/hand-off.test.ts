@@ -209,6 +209,53 @@ describe.each(testDatabaseKinds())('the warm hand-off of a referral on %s', (kin
     expect((await request('GET', `/referrals/${referralId}/hand-off`, as.menen)).statusCode).toBe(403);
   });
 
+  it('shows a phone and language recorded after registration, in the summary, hand-off and subject access', async () => {
+    const { clientId, referralId } = await referred();
+    const url = `/clients/${clientId}/contact-details`;
+    // Only an organisation that sees the person changes them; bad input names the field, echoes nothing.
+    expect((await request('POST', url, as.menen, { preferredLanguage: 'ar' })).statusCode).toBe(403);
+    const empty = await request('POST', url, as.kortrijk, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<{ errors: { field: string }[] }>().errors.map((error) => error.field)).toEqual(['phone']);
+    const badLanguage = await request('POST', url, as.kortrijk, { preferredLanguage: 'A1', phone: 'bel me' });
+    expect(badLanguage.statusCode).toBe(400);
+    expect(
+      badLanguage
+        .json<{ errors: { field: string }[] }>()
+        .errors.map((error) => error.field)
+        .sort(),
+    ).toEqual(['phone', 'preferredLanguage']);
+    expect(badLanguage.body).not.toContain('bel me');
+
+    const changed = await request('POST', url, as.kortrijk, { phone: '056 22 33 44', preferredLanguage: 'ar' });
+    expect(ok(changed)).toEqual({ clientId, phone: '056 22 33 44', preferredLanguage: 'ar', revision: 2 });
+    expect(changed.headers.etag).toBe('"2"');
+    // The same again writes nothing; clearing the phone keeps the language.
+    expect(ok(await request('POST', url, as.kortrijk, { preferredLanguage: 'ar' }))).toMatchObject({ revision: 2 });
+    expect(ok(await request('GET', `/clients/${clientId}`, as.kortrijk))).toMatchObject({
+      phone: '056 22 33 44',
+      preferredLanguage: 'ar',
+      givenName: 'Amélie',
+    });
+    expect(ok(await request('GET', `/referrals/${referralId}/hand-off`, as.menen))).toMatchObject({
+      phone: '056 22 33 44',
+      preferredLanguage: 'ar',
+    });
+    const report = ok<{ events: { type: string; data: { personalData?: unknown } }[] }>(
+      await request('GET', `/clients/${clientId}/subject-access`, as.dpo),
+    );
+    expect(report.events.find((event) => event.type === 'ClientContactDetailsChanged')).toMatchObject({
+      data: { personalData: { phone: '056 22 33 44', preferredLanguage: 'ar' } },
+    });
+
+    ok(await request('POST', `/clients/${clientId}/erasure`, as.dpo, {}));
+    const erased = await request('GET', `/clients/${clientId}/subject-access`, as.dpo);
+    expect(erased.body).not.toContain('056 22 33 44');
+    const refused = await request('POST', url, as.kortrijk, { preferredLanguage: 'nl' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ code: string }>().code).toBe('CLIENT_ERASED');
+  });
+
   it('answers bad input with 4xx naming the field', async () => {
     const malformed = await request('GET', '/referrals/not-a-uuid/hand-off', as.menen);
     expect(malformed.statusCode).toBe(400);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { currentPersonalData } from '../client-summary/client-summaries';
 import { ClientPersonalData } from '../common/client-personal-data';
 import { ClientStreams } from '../common/client-streams';
 import { preferredLanguageOf } from '../domain/personal-details';
@@ -30,7 +31,7 @@ export class ClientContacts {
     if (state.status !== 'registered' || registration?.type !== 'ClientRegistered') return undefined;
     const key = await this.personalData.find(clientId);
     if (!key) return undefined;
-    const details = this.personalData.openDetails(key, registration.data.personalData);
+    const details = this.personalData.openDetails(key, currentPersonalData(events));
     return {
       clientId,
       givenName: details.givenName,

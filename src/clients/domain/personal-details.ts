@@ -101,6 +101,14 @@ export function personalDetailsProblems(details: PersonalDetails, today: Calenda
       problems.push({ field: 'insz', message: 'insz does not match birthDate' });
     }
   }
+  problems.push(...contactProblems(details));
+  if (details.address !== null) problems.push(...addressProblems(details.address, 'address'));
+  return problems;
+}
+
+/** The rules on the phone and the preferred language (a change of contact details checks only these). */
+export function contactProblems(details: Pick<PersonalDetails, 'phone' | 'preferredLanguage'>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (details.phone !== null && !PHONE.test(tidy(details.phone))) {
     problems.push({ field: 'phone', message: 'phone must be a phone number (digits, spaces, + . / - ( ))' });
   }
@@ -111,7 +119,6 @@ export function personalDetailsProblems(details: PersonalDetails, today: Calenda
       message: 'preferredLanguage must be a language code (ISO 639: nl, fr…)',
     });
   }
-  if (details.address !== null) problems.push(...addressProblems(details.address, 'address'));
   return problems;
 }
 
