@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { rowsOf } from '../../shared/database/sql-runner';
 import { ReactionLoop } from '../../shared/projections';
 import type { SealedPersonalData } from '../domain/client.events';
+import { requestErasureRewrite } from '../erasure/erasure-rewrites';
 import { ClientPersonalData } from './client-personal-data';
 import { IdentityIndex } from './identity-index';
 
@@ -54,6 +55,8 @@ export class FamilyNameBackfill implements OnApplicationBootstrap, BeforeApplica
       if (!key) continue;
       const { familyName } = this.personalData.openDetails(key, person.personal_data);
       if (await this.identities.recordFamilyName(familyName, person.client_id)) indexed += 1;
+      // Erased meanwhile: the hash it wrote and deleted again must not stay in the table's files (ADR 0022).
+      else await requestErasureRewrite(this.dataSource);
     }
     return indexed;
   }
