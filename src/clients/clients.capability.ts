@@ -14,6 +14,7 @@ import { ClientsPeople1764547200002 } from './client-summary/client-people.migra
 import { clientPeopleProjection } from './client-summary/client-people.projection';
 import { ClientsModule } from './clients.module';
 import { ClientsIdentityIndex1764547200001 } from './common/identity-index.migration';
+import { ClientsFamilyNameIndex1796800000000 } from './common/family-name-index.migration';
 import { clientErasuresProjection } from './erasure/erasure.projection';
 import { ClientsErasureRewrites1765065600222 } from './erasure/erasure-rewrites.migration';
 
@@ -30,6 +31,7 @@ export const clientsCapability: Capability = {
     ClientsConsents1764547200005,
     PersonalDataKekGenerations1765065600023,
     ClientsErasureRewrites1765065600222,
+    ClientsFamilyNameIndex1796800000000,
   ],
   entities: [ClientPeopleRow, ClientRegisterRow, ClientResidenceRow, ClientConsentRow],
   projections: [

@@ -4,6 +4,7 @@ import { PersonalDataCryptoModule } from '../shared/crypto';
 import { PrivacyModule } from '../shared/privacy';
 import { ClientAccessList } from './client-access/client-access-list';
 import { ClientReporting } from './client-register/client-reporting';
+import { ClientContacts } from './client-contacts/client-contacts';
 import { ClientSummaries } from './client-summary/client-summaries';
 import { ClientNames } from './client-names/client-names';
 import { ClientAccess } from './common/client-access';
@@ -13,6 +14,11 @@ import { IdentityIndex } from './common/identity-index';
 import { ErasePersonalDataController } from './erase-personal-data/erase-personal-data.controller';
 import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
 import { ErasureRewrites } from './erasure/erasure-rewrites';
+import { ChangeContactDetailsController } from './change-contact-details/change-contact-details.controller';
+import { ChangeContactDetailsHandler } from './change-contact-details/change-contact-details.handler';
+import { FamilyNameBackfill } from './common/family-name-backfill';
+import { SearchClientsController } from './search-clients/search-clients.controller';
+import { SearchClientsHandler } from './search-clients/search-clients.handler';
 import { FindClientsController } from './find-clients/find-clients.controller';
 import { FindClientsHandler } from './find-clients/find-clients.handler';
 import { GiveConsentController } from './give-consent/give-consent.controller';
@@ -38,11 +44,13 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
   controllers: [
     // Fixed paths before `:clientId`, so that `/clients/lookups` is never read as an id.
     FindClientsController,
+    SearchClientsController,
     RegisterClientController,
     ReadClientController,
     GiveConsentController,
     WithdrawConsentController,
     RecordMoveController,
+    ChangeContactDetailsController,
     ErasePersonalDataController,
     SubjectAccessController,
   ],
@@ -54,18 +62,22 @@ import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.hand
     ClientSummaries,
     ClientNames,
     ErasureRewrites,
+    FamilyNameBackfill,
     ClientAccessList,
     ClientReporting,
+    ClientContacts,
     // The command and query handlers (registered with the buses of @nestjs/cqrs).
     RegisterClientHandler,
     GiveConsentHandler,
     WithdrawConsentHandler,
     RecordMoveHandler,
+    ChangeContactDetailsHandler,
     ErasePersonalDataHandler,
     ReadClientHandler,
     FindClientsHandler,
+    SearchClientsHandler,
     SubjectAccessHandler,
   ],
-  exports: [ClientAccessList, ClientReporting, ClientNames],
+  exports: [ClientAccessList, ClientReporting, ClientNames, ClientContacts],
 })
 export class ClientsModule {}

@@ -6,6 +6,8 @@
  *   answers, as a `ClientAccess`, `status`, `maySee(organisationId, at)`, `organisationsThatMaySee(at)`,
  *   `mayShareForReferrals(at)`, `validConsentId(scope, organisationId, at)` (the consent a sharing rests on),
  *   `mayCountInReporting(at)`, `municipalityOfResidence(date)`. Ask one `ClientAccess` every question of a command.
+ * - `ClientContacts.of(clientId)` (from the person's stream, opened with their key): name, phone and preferred
+ *   language, for a referral's warm hand-off only (docs/adr/0028); the caller decides who may see them.
  * - `ClientReporting` (read models without personal data, eventually consistent):
  *   `countable(clientIds, date)`, `countByMunicipality(date)`.
  * - `ClientNames.visibleTo(organisationId, clientIds, date)`: the names of a page of people, for those the
@@ -19,6 +21,7 @@ export { type ClientAccess, ClientAccessList, type ClientStatus } from './client
 export { ClientReporting } from './client-register/client-reporting';
 export { ClientNames } from './client-names/client-names';
 export { ClientNameView } from './client-names/client-name.view';
+export { type ClientContact, ClientContacts } from './client-contacts/client-contacts';
 /** The names before ADR 0025 (a `…Query` is now a query class), kept for the e2e tests that import them. */
 export { ClientAccessList as ClientAccessQuery } from './client-access/client-access-list';
 export { ClientReporting as ClientReportingQuery } from './client-register/client-reporting';

@@ -12,6 +12,7 @@ import { IntakeCommands } from './common/intake-commands';
 import { IntakeStreams } from './common/intake-streams';
 import { NeedDescriptions } from './common/need-descriptions';
 import { OpenIntakeClaims } from './common/open-intake-claims';
+import { ReferralHandOffs } from './common/referral-hand-offs';
 import { ExploreRightController } from './explore-right/explore-right.controller';
 import { GrantRightController } from './grant-right/grant-right.controller';
 import { TrajectoryRegister } from './intake-trajectories/trajectory-register';
@@ -35,6 +36,8 @@ import { ReopenIntakeHandler } from './reopen-intake/reopen-intake.handler';
 import { SignalUnmetNeedHandler } from './signal-unmet-need/signal-unmet-need.handler';
 import { TransferResponsibilityHandler } from './transfer-responsibility/transfer-responsibility.handler';
 import { ListCaseloadHandler } from './list-caseload/list-caseload.handler';
+import { ListPersonTrajectoriesController } from './person-trajectories/list-person-trajectories.controller';
+import { ListPersonTrajectoriesHandler } from './person-trajectories/list-person-trajectories.handler';
 import { ReadTrajectoryHandler } from './read-trajectory/read-trajectory.handler';
 import { IntakeSubjectAccessSection } from './subject-access/subject-access.section';
 import { TransferResponsibilityController } from './transfer-responsibility/transfer-responsibility.controller';
@@ -62,12 +65,14 @@ import { TrajectorySnapshots } from './trajectory-snapshot/trajectory-snapshots'
     TransferResponsibilityController,
     CloseIntakeController,
     ReopenIntakeController,
+    ListPersonTrajectoriesController,
   ],
   providers: [
     IntakeStreams,
     IntakeAccess,
     IntakeCommands,
     OpenIntakeClaims,
+    ReferralHandOffs,
     NeedDescriptions,
     TrajectoryRegister,
     TrajectorySnapshots,
@@ -86,6 +91,7 @@ import { TrajectorySnapshots } from './trajectory-snapshot/trajectory-snapshots'
     TransferResponsibilityHandler,
     ReadTrajectoryHandler,
     ListCaseloadHandler,
+    ListPersonTrajectoriesHandler,
   ],
   exports: [TrajectorySnapshots],
 })

@@ -30,6 +30,10 @@ import { DeclineReferralController } from './decline-referral/decline-referral.c
 import { DeclineReferralHandler } from './decline-referral/decline-referral.handler';
 import { DropReferralController } from './drop-referral/drop-referral.controller';
 import { DropReferralHandler } from './drop-referral/drop-referral.handler';
+import { ListPersonReferralsController } from './person-referrals/list-person-referrals.controller';
+import { ListPersonReferralsHandler } from './person-referrals/list-person-referrals.handler';
+import { ReadHandOffController } from './read-hand-off/read-hand-off.controller';
+import { ReadHandOffHandler } from './read-hand-off/read-hand-off.handler';
 import { ReadReferralController } from './read-referral/read-referral.controller';
 import { ReadReferralHandler } from './read-referral/read-referral.handler';
 import { RecordFirstContactController } from './record-first-contact/record-first-contact.controller';
@@ -60,6 +64,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ReferralListsController,
     SendReferralController,
     ReadReferralController,
+    ReadHandOffController,
     AcceptReferralController,
     DeclineReferralController,
     RecordFirstContactController,
@@ -69,6 +74,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     RevokeReferralController,
     ReferAgainController,
     CoordinationController,
+    ListPersonReferralsController,
   ],
   providers: [
     ReferralStreams,
@@ -97,6 +103,8 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     RevokeForWithdrawnConsentHandler,
     // Queries
     ReadReferralHandler,
+    ReadHandOffHandler,
+    ListPersonReferralsHandler,
     ListReferralsHandler,
     ListFollowUpHandler,
     CountReferralsByStatusHandler,

@@ -179,6 +179,21 @@ const ENDPOINTS: readonly Endpoint[] = [
   // registered by the resource's organisation); the data-protection officer region-wide (erasure, subject access).
   { method: 'POST', route: '/clients', access: ['social_worker'] },
   { method: 'POST', route: '/clients/lookups', access: ['social_worker'] },
+  { method: 'POST', route: '/clients/searches', access: ['social_worker'] },
+  // A person's trajectories and referrals (ADR 0028): each organisation its own, so not refused to another one (an
+  // empty list); scoping is tested in transfer-overview.test.ts and hand-off.test.ts.
+  {
+    method: 'GET',
+    route: '/clients/:clientId/trajectories',
+    access: ['social_worker'],
+    sample: () => ({ url: '/clients/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/trajectories' }),
+  },
+  {
+    method: 'GET',
+    route: '/clients/:clientId/referrals',
+    access: ['social_worker'],
+    sample: () => ({ url: '/clients/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/referrals' }),
+  },
   {
     method: 'GET',
     route: '/clients/:clientId',
@@ -217,6 +232,16 @@ const ENDPOINTS: readonly Endpoint[] = [
       const { clientId, municipalityId } = await clientOf(service, organisationId);
       return { url: `/clients/${clientId}/moves`, payload: { municipalityId, effectiveDate: '2025-01-01' } };
     },
+  },
+  {
+    method: 'POST',
+    route: '/clients/:clientId/contact-details',
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => ({
+      url: `/clients/${(await clientOf(service, organisationId)).clientId}/contact-details`,
+      payload: { preferredLanguage: 'nl' },
+    }),
   },
   {
     method: 'POST',
@@ -269,6 +294,14 @@ const ENDPOINTS: readonly Endpoint[] = [
     route: '/referrals/:referralId/revocation',
     access: ['social_worker', 'coordinator'],
     sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/revocation' }),
+  },
+  // The warm hand-off: the receiver only, while open and consented (test/e2e/hand-off.test.ts scopes it); an unknown
+  // id here: 404 for social workers of any organisation.
+  {
+    method: 'GET',
+    route: '/referrals/:referralId/hand-off',
+    access: ['social_worker'],
+    sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/hand-off' }),
   },
   { method: 'GET', route: '/coordination/referrals/status-counts', access: ['coordinator'] },
   { method: 'GET', route: '/coordination/referrals/overdue', access: ['coordinator'] },

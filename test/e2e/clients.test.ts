@@ -127,6 +127,7 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
       birthDate: body.birthDate,
       insz: body.insz,
       phone: body.phone,
+      preferredLanguage: null,
       address: body.address,
       municipalityId: kortrijk,
       municipalitySince: null,
@@ -533,7 +534,11 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
     ]);
     expect(json.readModels.clients_people.personalData.familyName).toBe(body.familyName);
     expect(json.readModels.clients_register).toMatchObject({ birthYear: 1985, erased: false });
-    expect(json.readModels.clients_identity_index.map((row) => row.kind)).toEqual(['insz', 'name_birth_date']);
+    expect(json.readModels.clients_identity_index.map((row) => row.kind)).toEqual([
+      'family_name',
+      'insz',
+      'name_birth_date',
+    ]);
     // The refused attempt above is there too: refusals are logged.
     expect(json.accessLog.map((entry) => `${entry.route} ${entry.outcome}`)).toEqual([
       '/clients/:clientId/subject-access denied',

@@ -413,10 +413,20 @@ describe.each(testDatabaseKinds())('Idempotency-Key on every command endpoint on
       operation: 'POST /intake-trajectories/{trajectoryId}/transfer',
       prepare: async () => {
         const id = await trajectory();
-        const call = onTrajectory(id, '/transfer', { toOrganisationId: ocmwMenen, reason: 'moved_municipality' });
+        const call = onTrajectory(id, '/transfer', {
+          toOrganisationId: ocmwMenen,
+          reason: 'moved_municipality',
+          caseworkerId: 'menen-worker-1',
+        });
         return {
           first: call,
-          others: [onTrajectory(id, '/transfer', { toOrganisationId: ocmwMenen, reason: 'other' })],
+          others: [
+            onTrajectory(id, '/transfer', {
+              toOrganisationId: ocmwMenen,
+              reason: 'other',
+              caseworkerId: 'menen-worker-1',
+            }),
+          ],
         };
       },
     },

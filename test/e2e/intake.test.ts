@@ -228,19 +228,20 @@ describe.each(testDatabaseKinds())('intake trajectories on %s', (kind) => {
       expect.objectContaining({ trajectoryId, clientId, status: 'open', daysOpen: 20, lastActivityOn: daysAgo(8) }),
     ]);
 
-    // Transfer: from now on Menen is responsible; Kortrijk gets the same 403 as anyone else.
+    // Transfer: from now on Menen is responsible, with the caseworker the transfer names. Kortrijk keeps reading the
+    // course (it registered the person: ADR 0028) but may change nothing.
     const beforeTransfer = new Date().toISOString();
     const transfer = await request('POST', url(trajectoryId, '/transfer'), as.kortrijk, {
       toOrganisationId: ocmwMenen,
       reason: 'kracht_wonen',
       occurredOn: daysAgo(7),
+      caseworkerId: 'menen-worker-1',
     });
     expect(transfer.statusCode).toBe(200);
-    expect(transfer.json()).toMatchObject({ organisationId: ocmwMenen, caseworkerId: null, revision: 10 });
-    const refused = await request('GET', url(trajectoryId), as.kortrijk);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', detail: 'You may not do this.' });
-    expect(refused.body).not.toContain(DESCRIPTION);
+    expect(transfer.json()).toMatchObject({ organisationId: ocmwMenen, caseworkerId: 'menen-worker-1', revision: 10 });
+    const overview = await request('GET', url(trajectoryId), as.kortrijk);
+    expect(overview.statusCode).toBe(200);
+    expect(overview.json()).toMatchObject({ organisationId: ocmwMenen, caseworkerId: 'menen-worker-1' });
     expect(
       (await request('POST', url(trajectoryId, '/closure'), as.kortrijk, { outcome: 'moved_away' })).statusCode,
     ).toBe(403);
@@ -251,7 +252,7 @@ describe.each(testDatabaseKinds())('intake trajectories on %s', (kind) => {
       expect.objectContaining({ trajectoryId }),
     );
     expect((await request('GET', '/intake-trajectories', as.menen)).json().items).toContainEqual(
-      expect.objectContaining({ trajectoryId, caseworkerId: null }),
+      expect.objectContaining({ trajectoryId, caseworkerId: 'menen-worker-1' }),
     );
     // The claim moved with it: Kortrijk may open a new intake for the person, Menen may not.
     expect((await request('POST', '/intake-trajectories', as.menen, { clientId, origin: 'other' })).statusCode).toBe(
@@ -261,7 +262,7 @@ describe.each(testDatabaseKinds())('intake trajectories on %s', (kind) => {
     expect(kortrijkAgain).not.toBe(trajectoryId);
 
     // Menen assigns its caseworker and closes; on the closed trajectory every command but reopening is refused.
-    await request('POST', url(trajectoryId, '/caseworker'), as.menen, { caseworkerId: 'menen-worker-1' });
+    await request('POST', url(trajectoryId, '/caseworker'), as.menen, { caseworkerId: 'menen-worker-3' });
     const closed = await request('POST', url(trajectoryId, '/closure'), as.menen, {
       outcome: 'rights_realised',
       occurredOn: daysAgo(3),
@@ -277,7 +278,7 @@ describe.each(testDatabaseKinds())('intake trajectories on %s', (kind) => {
       [`/rights/${increasedReimbursement}/refusal`, { reason: 'other' }],
       ['/unmet-needs', { lifeDomain: 'housing', reason: 'waiting_list' }],
       ['/caseworker', { caseworkerId: 'menen-worker-2' }],
-      ['/transfer', { toOrganisationId: ocmwKortrijk, reason: 'other' }],
+      ['/transfer', { toOrganisationId: ocmwKortrijk, reason: 'other', caseworkerId: 'kortrijk-worker-1' }],
       ['/closure', { outcome: 'no_contact' }],
     ] as const) {
       const response = await request('POST', url(trajectoryId, path), as.menen, body);
@@ -337,8 +338,9 @@ describe.each(testDatabaseKinds())('intake trajectories on %s', (kind) => {
     // Nothing was recorded before today: the trajectory did not exist yet on that axis.
     const notYet = await request('GET', url(trajectoryId, `?asOf=${daysAgo(1)}&axis=recorded`), as.menen);
     expect(notYet.statusCode).toBe(404);
-    // The old organisation sees no earlier state either: access is the responsible organisation's now.
-    expect((await request('GET', url(trajectoryId, `?asOf=${daysAgo(16)}`), as.kortrijk)).statusCode).toBe(403);
+    // The organisation that transferred it reads its earlier states too (ADR 0028); one never responsible does not.
+    expect((await request('GET', url(trajectoryId, `?asOf=${daysAgo(16)}`), as.kortrijk)).statusCode).toBe(200);
+    expect((await request('GET', url(trajectoryId, `?asOf=${daysAgo(16)}`), as.caw)).statusCode).toBe(403);
 
     // Every read and write is in the access log, with the person.
     const log = await request('GET', `/access-log?personId=${clientId}&limit=200`, as.dpo);
@@ -424,7 +426,7 @@ describe.each(testDatabaseKinds())('intake trajectories on %s', (kind) => {
     await request('POST', url(moving, '/closure'), as.kortrijk, { outcome: 'no_contact' });
     for (const [path, body] of [
       ['/reopening', {}],
-      ['/transfer', { toOrganisationId: ocmwMenen, reason: 'moved_municipality' }],
+      ['/transfer', { toOrganisationId: ocmwMenen, reason: 'moved_municipality', caseworkerId: 'menen-worker-1' }],
     ] as const) {
       const retried = { ...as.kortrijk, 'idempotency-key': `retry-${randomUUID()}` };
       const first = await request('POST', url(moving, path), retried, body);
@@ -485,17 +487,20 @@ describe.each(testDatabaseKinds())('intake trajectories on %s', (kind) => {
     const unknownOrganisation = await request('POST', url(trajectoryId, '/transfer'), as.kortrijk, {
       toOrganisationId: randomUUID(),
       reason: 'moved_far_away',
+      caseworkerId: 'menen-worker-1',
     });
     expect(fieldsOf(unknownOrganisation)).toEqual(['reason', 'toOrganisationId']);
     const toItself = await request('POST', url(trajectoryId, '/transfer'), as.kortrijk, {
       toOrganisationId: ocmwKortrijk,
       reason: 'other',
+      caseworkerId: 'kortrijk-worker-1',
     });
     expect(toItself.statusCode).toBe(409);
     expect(toItself.json()).toMatchObject({ code: 'TRANSFER_TO_SAME_ORGANISATION' });
     const noConsent = await request('POST', url(trajectoryId, '/transfer'), as.kortrijk, {
       toOrganisationId: caw,
       reason: 'better_placed_partner',
+      caseworkerId: 'caw-worker-1',
     });
     expect(noConsent.json()).toMatchObject({ code: 'RECEIVING_ORGANISATION_MAY_NOT_SEE_CLIENT' });
     const notExplored = await request('POST', url(trajectoryId, `/rights/${uitpas}/grant`), as.kortrijk, {

@@ -41,6 +41,15 @@ export class ClientAccess {
   }
 
   /**
+   * Whether a sharing resting on `basis` (a referral's consent basis) reaches `organisationId` at `at`: a valid
+   * `share_for_referrals` consent, or one naming the organisation. False once the person is erased (docs/adr/0028).
+   */
+  sharesOn(basis: 'share_for_referrals' | 'share_with_organisation', organisationId: string, at: Date): boolean {
+    if (this.status !== 'registered') return false;
+    return basis === 'share_for_referrals' ? this.mayShareForReferrals(at) : this.maySee(organisationId, at);
+  }
+
+  /**
    * The id of the consent a sharing at `at` rests on: the most recent valid one of `scope` (naming `organisationId`
    * for `share_with_organisation`). Undefined when none holds, or the person is unknown or erased.
    */

@@ -40,6 +40,15 @@ export const clientPeopleProjection = defineRowProjection<ClientPeopleRow>({
       case 'ClientConsentGiven':
       case 'ClientConsentWithdrawn':
         return row && { ...row, revision: recorded.revision };
+      case 'ClientContactDetailsChanged':
+        // The details as they are from now on; never after an erasure (its scrubbing holds).
+        return (
+          row && {
+            ...row,
+            ...(row.erasedOn === null ? { personalData: event.data.personalData } : {}),
+            revision: recorded.revision,
+          }
+        );
       case 'ClientPersonalDataErased':
         return (
           row && {

@@ -6,8 +6,9 @@ import { ClientRegisterRow } from '../client-register/client-register.row';
 import { ClientPersonalData } from '../common/client-personal-data';
 import type { LoadedClient } from '../common/client-streams';
 import type { ConsentRecord, KnownClient } from '../domain/client.decider';
-import type { SealedPersonalData } from '../domain/client.events';
+import type { ClientEvent, SealedPersonalData } from '../domain/client.events';
 import type { ConsentScope, IncomeSource } from '../domain/client.values';
+import { preferredLanguageOf } from '../domain/personal-details';
 import { ClientPeopleRow } from './client-people.row';
 import type { ClientView } from './client.view';
 
@@ -41,6 +42,7 @@ export class ClientSummaries {
       birthDate: details.birthDate,
       insz: details.insz,
       phone: details.phone,
+      preferredLanguage: preferredLanguageOf(details),
       address,
       municipalityId: register.municipalityId,
       municipalitySince: register.municipalitySince,
@@ -64,7 +66,7 @@ export class ClientSummaries {
     if (state.status !== 'registered' || registration?.type !== 'ClientRegistered') return undefined;
     const key = await this.personalData.find(state.clientId);
     if (!key) return undefined;
-    const details = this.personalData.openDetails(key, registration.data.personalData);
+    const details = this.personalData.openDetails(key, currentPersonalData(events));
     // As the projections do: the move that took effect last sets the municipality; the last one with an address,
     // the address.
     let municipalityId = registration.data.municipalityId;
@@ -87,6 +89,7 @@ export class ClientSummaries {
       birthDate: details.birthDate,
       insz: details.insz,
       phone: details.phone,
+      preferredLanguage: preferredLanguageOf(details),
       address: address === undefined ? details.address : this.personalData.openAddress(key, address.sealed),
       municipalityId,
       municipalitySince,
@@ -123,4 +126,19 @@ export function consentViewOf(row: Omit<ClientConsentRow, 'lastAppliedCommit' | 
 
 function consentViewOfRecord(record: ConsentRecord): ConsentView {
   return { ...record };
+}
+
+/**
+ * The sealed personal details as a person's events leave them: the registration's, or those of the latest change of
+ * contact details (docs/adr/0028). The stream must hold a registration.
+ */
+export function currentPersonalData(events: readonly ClientEvent[]): SealedPersonalData {
+  let current: SealedPersonalData | undefined;
+  for (const event of events) {
+    if (event.type === 'ClientRegistered' || event.type === 'ClientContactDetailsChanged') {
+      current = event.data.personalData;
+    }
+  }
+  if (current === undefined) throw new Error('A person without a registration has no personal data');
+  return current;
 }

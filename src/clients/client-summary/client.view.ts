@@ -23,6 +23,8 @@ export class ClientView {
   @ApiProperty({ format: 'date' }) birthDate!: string;
   @ApiProperty({ type: String, nullable: true, description: '11 digits' }) insz!: string | null;
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'ISO 639 code; null when not recorded.' })
+  preferredLanguage!: string | null;
   @ApiProperty({ type: AddressView, nullable: true }) address!: AddressView | null;
   @ApiProperty({ format: 'uuid', description: 'Municipality of residence (after the latest move).' })
   municipalityId!: string;

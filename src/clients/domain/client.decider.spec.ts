@@ -1,4 +1,5 @@
 import {
+  type ChangeContactDetails,
   clientDecider,
   type ClientCommand,
   consentValidOn,
@@ -342,6 +343,35 @@ describe('the client decider', () => {
       const state = given(clientDecider, history).state;
       expect(state.status).toBe('erased');
       expect(mayCountInReporting(state, '2026-06-01')).toBe(true);
+    });
+  });
+
+  describe('changing the contact details (ADR 0028)', () => {
+    const change = (overrides: Partial<ChangeContactDetails> = {}): ChangeContactDetails => ({
+      type: 'ChangeContactDetails',
+      details: { ...register.details, phone: '+32 56 12 34 56', preferredLanguage: 'fr' },
+      sealedPersonalData: sealed('changed'),
+      changed: true,
+      today: TODAY,
+      ...overrides,
+    });
+
+    it('records the details sealed again, and nothing when they did not change', () => {
+      expect(given(clientDecider, [registered()]).when(change())).toEqual([
+        {
+          type: 'ClientContactDetailsChanged',
+          data: { clientId: CLIENT, changedOn: TODAY, personalData: sealed('changed') },
+        },
+      ]);
+      expect(given(clientDecider, [registered()]).when(change({ changed: false }))).toEqual([]);
+    });
+
+    it('refuses an unknown or erased person, and invalid details', () => {
+      expect(given(clientDecider).refusalOf(change())).toBe('CLIENT_NOT_FOUND');
+      const erased: ClientEvent = { type: 'ClientPersonalDataErased', data: { clientId: CLIENT, erasedOn: TODAY } };
+      expect(given(clientDecider, [registered(), erased]).refusalOf(change())).toBe('CLIENT_ERASED');
+      const invalid = change({ details: { ...register.details, preferredLanguage: 'Frans' } });
+      expect(given(clientDecider, [registered()]).refusalOf(invalid)).toBe('INVALID_CLIENT_DATA');
     });
   });
 });

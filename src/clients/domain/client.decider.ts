@@ -65,7 +65,19 @@ export interface ErasePersonalData {
   readonly today: CalendarDate;
 }
 
-export type ClientCommand = RegisterClient | RecordMove | GiveConsent | WithdrawConsent | ErasePersonalData;
+/** A new phone or preferred language (docs/adr/0028); the handler seals the details as they are from now on. */
+export interface ChangeContactDetails {
+  readonly type: 'ChangeContactDetails';
+  /** The details in plaintext, for the rules only: the event carries `sealedPersonalData`. */
+  readonly details: PersonalDetails;
+  readonly sealedPersonalData: SealedPersonalData;
+  /** Whether the phone or language differ from the current ones (the handler opened them): none, no event. */
+  readonly changed: boolean;
+  readonly today: CalendarDate;
+}
+
+export type ClientCommand =
+  RegisterClient | RecordMove | GiveConsent | WithdrawConsent | ErasePersonalData | ChangeContactDetails;
 
 export interface ConsentRecord {
   readonly consentId: string;
@@ -126,6 +138,8 @@ export const clientDecider: Decider<ClientCommand, ClientEvent, ClientState> = {
         return withdrawal(changeable(state), command);
       case 'ErasePersonalData':
         return erasure(state, command);
+      case 'ChangeContactDetails':
+        return contactDetailsChange(changeable(state), command);
     }
   },
 
@@ -165,6 +179,8 @@ export const clientDecider: Decider<ClientCommand, ClientEvent, ClientState> = {
       }
       case 'ClientPersonalDataErased':
         return state.status === 'unregistered' ? state : { ...state, status: 'erased', erasedOn: event.data.erasedOn };
+      case 'ClientContactDetailsChanged':
+        return state;
     }
   },
 };
@@ -201,6 +217,17 @@ function registration(state: ClientState, command: RegisterClient): ClientEvent[
     },
   };
   return [registered];
+}
+
+function contactDetailsChange(state: RegisteredClient, command: ChangeContactDetails): ClientEvent[] {
+  refuseInvalid(personalDetailsProblems(command.details, command.today));
+  if (!command.changed) return [];
+  return [
+    {
+      type: 'ClientContactDetailsChanged',
+      data: { clientId: state.clientId, changedOn: command.today, personalData: command.sealedPersonalData },
+    },
+  ];
 }
 
 /** A second erasure writes nothing: the first one holds. */

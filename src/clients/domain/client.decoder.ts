@@ -41,6 +41,7 @@ export const decodeClientEvent = eventDecoder<ClientEvent>({
   }),
   ClientConsentWithdrawn: object({ clientId: string, consentId: string, withdrawnOn: string }),
   ClientPersonalDataErased: object({ clientId: string, erasedOn: string }),
+  ClientContactDetailsChanged: object({ clientId: string, changedOn: string, personalData: sealed }),
 });
 
 /** The person a stored event of their stream is about (the key of most of this capability's read models). */

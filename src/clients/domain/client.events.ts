@@ -71,8 +71,22 @@ export type ClientPersonalDataErased = DomainEvent<
   { readonly clientId: string; readonly erasedOn: CalendarDate }
 >;
 
+/**
+ * The person's phone or preferred language changed (docs/adr/0028): `personalData` seals the whole `PersonalDetails`
+ * again, as they are from now on, under the context `client.personalData`; it replaces the registration's copy.
+ */
+export type ClientContactDetailsChanged = DomainEvent<
+  'ClientContactDetailsChanged',
+  { readonly clientId: string; readonly changedOn: CalendarDate; readonly personalData: SealedPersonalData }
+>;
+
 export type ClientEvent =
-  ClientRegistered | ClientMoved | ClientConsentGiven | ClientConsentWithdrawn | ClientPersonalDataErased;
+  | ClientRegistered
+  | ClientMoved
+  | ClientConsentGiven
+  | ClientConsentWithdrawn
+  | ClientPersonalDataErased
+  | ClientContactDetailsChanged;
 
 export const CLIENT_EVENT_TYPES = [
   'ClientRegistered',
@@ -80,6 +94,7 @@ export const CLIENT_EVENT_TYPES = [
   'ClientConsentGiven',
   'ClientConsentWithdrawn',
   'ClientPersonalDataErased',
+  'ClientContactDetailsChanged',
 ] as const satisfies readonly ClientEvent['type'][];
 
 /** Stream category: `client-<clientId>`. */

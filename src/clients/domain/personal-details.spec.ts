@@ -4,6 +4,7 @@ import {
   normalisePersonalDetails,
   type PersonalDetails,
   personalDetailsProblems,
+  searchNameKey,
 } from './personal-details';
 
 const TODAY = '2026-03-15';
@@ -19,6 +20,22 @@ const VALID: PersonalDetails = {
 const fields = (details: PersonalDetails) => personalDetailsProblems(details, TODAY).map((problem) => problem.field);
 
 describe('personal details', () => {
+  it('folds a name for search: case, accents, spaces and punctuation do not matter', () => {
+    const forms = ['Van den Broeck', 'vandenbroeck', 'VAN DEN BROECK', 'Van Den Bröeck', 'van-den  broeck'];
+    expect(new Set(forms.map(searchNameKey))).toEqual(new Set(['vandenbroeck']));
+    expect(searchNameKey('Vande Velde')).toBe(searchNameKey('Vandevelde'));
+    expect(searchNameKey('Van den Bossche')).not.toBe(searchNameKey('Van den Broeck'));
+    expect(searchNameKey(' V. ')).toBe('v');
+  });
+
+  it('keeps a preferred language as a lower-case ISO 639 code, absent as null, and refuses anything else', () => {
+    expect(normalisePersonalDetails({ ...VALID, preferredLanguage: ' FR ' }).preferredLanguage).toBe('fr');
+    expect(normalisePersonalDetails(VALID).preferredLanguage).toBeNull();
+    expect(fields({ ...VALID, preferredLanguage: 'ara' })).toEqual([]);
+    expect(fields({ ...VALID, preferredLanguage: 'Frans' })).toEqual(['preferredLanguage']);
+    expect(fields({ ...VALID, preferredLanguage: 'n1' })).toEqual(['preferredLanguage']);
+  });
+
   it('accepts complete details, and details without INSZ, phone or address', () => {
     expect(personalDetailsProblems(VALID, TODAY)).toEqual([]);
     expect(personalDetailsProblems({ ...VALID, insz: null, phone: null, address: null }, TODAY)).toEqual([]);

@@ -23,6 +23,11 @@ export interface PersonalDetails {
   /** 11 digits, no separators; null for people without one (not everyone has an INSZ). */
   readonly insz: string | null;
   readonly phone: string | null;
+  /**
+   * The language the person prefers to be spoken to in (ISO 639 code, `nl`, `fr`, `ar`…), for a warm hand-off
+   * (docs/adr/0028). Absent in details sealed before it existed: read as null.
+   */
+  readonly preferredLanguage?: string | null;
   /** Null for people without a home address (homelessness is common among clients). */
   readonly address: PostalAddress | null;
 }
@@ -33,6 +38,8 @@ export interface Household {
 }
 
 const PHONE = /^\+?[0-9][0-9 ()./-]{4,24}$/;
+/** An ISO 639-1 or 639-3 language code, lower case. */
+export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
 /** Trims and collapses inner whitespace, the form in which names and addresses are kept. */
 export function tidy(value: string): string {
@@ -47,8 +54,15 @@ export function normalisePersonalDetails(details: PersonalDetails): PersonalDeta
     birthDate: details.birthDate,
     insz: details.insz === null || tidy(details.insz) === '' ? null : normaliseInsz(details.insz),
     phone: details.phone === null || tidy(details.phone) === '' ? null : tidy(details.phone),
+    preferredLanguage: preferredLanguageOf(details),
     address: details.address === null ? null : normaliseAddress(details.address),
   };
+}
+
+/** The preferred language as kept: null when none was recorded (details sealed before it existed have none). */
+export function preferredLanguageOf(details: Pick<PersonalDetails, 'preferredLanguage'>): string | null {
+  const language = details.preferredLanguage;
+  return language === undefined || language === null || tidy(language) === '' ? null : tidy(language).toLowerCase();
 }
 
 export function normaliseAddress(address: PostalAddress): PostalAddress {
@@ -87,10 +101,24 @@ export function personalDetailsProblems(details: PersonalDetails, today: Calenda
       problems.push({ field: 'insz', message: 'insz does not match birthDate' });
     }
   }
+  problems.push(...contactProblems(details));
+  if (details.address !== null) problems.push(...addressProblems(details.address, 'address'));
+  return problems;
+}
+
+/** The rules on the phone and the preferred language (a change of contact details checks only these). */
+export function contactProblems(details: Pick<PersonalDetails, 'phone' | 'preferredLanguage'>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (details.phone !== null && !PHONE.test(tidy(details.phone))) {
     problems.push({ field: 'phone', message: 'phone must be a phone number (digits, spaces, + . / - ( ))' });
   }
-  if (details.address !== null) problems.push(...addressProblems(details.address, 'address'));
+  const language = preferredLanguageOf(details);
+  if (language !== null && !LANGUAGE_CODE.test(language)) {
+    problems.push({
+      field: 'preferredLanguage',
+      message: 'preferredLanguage must be a language code (ISO 639: nl, fr…)',
+    });
+  }
   return problems;
 }
 
@@ -138,12 +166,27 @@ export function householdProblems(household: Household): FieldProblem[] {
  * gone (`Dupont-Van Hecke` and `dupont van hecke` are the same), family name first. Only its keyed hash is stored.
  */
 export function nameAndBirthDateKey(details: Pick<PersonalDetails, 'givenName' | 'familyName' | 'birthDate'>): string {
-  const fold = (value: string) =>
-    value
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return `${fold(details.familyName)}|${fold(details.givenName)}|${details.birthDate}`;
+  return `${foldName(details.familyName)}|${foldName(details.givenName)}|${details.birthDate}`;
 }
+
+/** Letters and digits only, lower case, accents gone, words separated by one space. */
+function foldName(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * A name in the form a search by name compares it in (docs/adr/0028): as `foldName`, with the spaces gone too, so
+ * that "Van den Broeck", "vandenbroeck", "VAN DEN BROECK" and "Van Den Bröeck" are one name (`Van`/`van`/`Vande`
+ * written apart or together). Only its keyed hash is stored.
+ */
+export function searchNameKey(name: string): string {
+  return foldName(name).replace(/ /g, '');
+}
+
+/** The shortest name a search takes, once folded: one letter would list half the region. */
+export const MIN_SEARCH_NAME_LENGTH = 2;

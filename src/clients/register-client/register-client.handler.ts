@@ -54,6 +54,7 @@ export class RegisterClientHandler implements ICommandHandler<RegisterClient> {
     }
     const duplicates = await this.identities.recordNameAndBirthDate(details, clientId);
     const key = await this.personalData.keyFor(clientId);
+    await this.identities.recordFamilyName(details.familyName, clientId);
     // Named before the append, so that the write's pending entry carries the person.
     accessLog.setResourceId(clientId);
     accessLog.addPerson(clientId);

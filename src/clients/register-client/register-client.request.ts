@@ -61,6 +61,18 @@ export class RegisterClientRequest {
   @MaxLength(30)
   phone?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 3,
+    example: 'nl',
+    description: 'The language the person prefers (ISO 639 code, lower case: `nl`, `fr`, `ar`…); sealed.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(3)
+  preferredLanguage?: string | null;
+
   @ApiPropertyOptional({ type: AddressRequest, nullable: true, description: 'Omit for people without a home address.' })
   @IsOptional()
   @IsObject()
@@ -102,6 +114,7 @@ export function detailsOf(request: RegisterClientRequest): PersonalDetails {
     birthDate: text(request.birthDate),
     insz: optional(request.insz),
     phone: optional(request.phone),
+    preferredLanguage: optional(request.preferredLanguage),
     address:
       request.address === undefined || request.address === null || typeof request.address !== 'object'
         ? null

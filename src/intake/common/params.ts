@@ -13,3 +13,10 @@ export class TrajectoryRightParams extends TrajectoryParams {
   @IsUUID('all')
   rightId!: string;
 }
+
+/** A person, in the path of the lists by person (`/clients/{clientId}/trajectories`, docs/adr/0028). */
+export class PersonParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  clientId!: string;
+}

@@ -82,7 +82,7 @@ function ownProblems(
       return [
         ...oneOfProblems('reason', command.reason, TRANSFER_REASONS, 'a known transfer reason'),
         ...(command.toOrganisationActive ? [] : [NOT_ACTIVE]),
-        ...(command.caseworkerId === null ? [] : caseworkerProblems(command.caseworkerId)),
+        ...caseworkerProblems(command.caseworkerId),
       ];
     case 'CloseIntake':
       return oneOfProblems('outcome', command.outcome, INTAKE_OUTCOMES, 'a known outcome');

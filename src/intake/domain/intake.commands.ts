@@ -98,7 +98,8 @@ export interface TransferResponsibility extends Dated {
   /** Whether the receiving organisation may see the person (clients' visibility rule, looked up). */
   readonly receiverMaySeeClient: boolean;
   readonly reason: TransferReason;
-  readonly caseworkerId: string | null;
+  /** The receiving organisation's caseworker: a transfer names one, so that no view shows none (docs/adr/0028). */
+  readonly caseworkerId: string;
 }
 
 export interface CloseIntake extends Dated {

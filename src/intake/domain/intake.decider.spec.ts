@@ -115,7 +115,7 @@ const transfer: TransferResponsibility = {
   toOrganisationActive: true,
   receiverMaySeeClient: true,
   reason: 'kracht_wonen',
-  caseworkerId: null,
+  caseworkerId: 'menen-worker-1',
   ...dated,
 };
 const close: CloseIntake = {
@@ -374,14 +374,18 @@ describe('the intake decider', () => {
             fromOrganisationId: OCMW_KORTRIJK,
             toOrganisationId: OCMW_MENEN,
             reason: 'kracht_wonen',
-            receivingCaseworkerId: null,
+            receivingCaseworkerId: 'menen-worker-1',
           },
         },
       ]);
       expect(given(intakeDecider, [opened, ...events]).state).toMatchObject({
         organisationId: OCMW_MENEN,
-        caseworkerId: null,
+        caseworkerId: 'menen-worker-1',
       });
+    });
+
+    it('refuses a transfer naming no receiving caseworker', () => {
+      expect(given(intakeDecider, [opened]).refusalOf({ ...transfer, caseworkerId: ' ' })).toBe('INVALID_INTAKE_DATA');
     });
 
     it.each<[string, Partial<TransferResponsibility>, string]>([

@@ -42,6 +42,13 @@ export class TrajectoryRegister {
     return rows.map((row) => row.referralId);
   }
 
+  /** Every trajectory of one person, oldest first (a person has a handful). */
+  ofPerson(clientId: string): Promise<IntakeTrajectoryRow[]> {
+    return this.dataSource
+      .getRepository(IntakeTrajectoryRow)
+      .find({ where: { clientId }, order: { openedOn: 'ASC', trajectoryId: 'ASC' } });
+  }
+
   /** The organisation's trajectories, longest open first (by opening date, then id). */
   async caseload(
     filter: CaseloadFilter,

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ClientNameView } from '../../clients';
+import type { CalendarDate } from '../../shared/domain/calendar';
 import type { Page } from '../../shared/http/pagination';
+import type { IntakeTrajectoryRow } from '../intake-trajectories/intake-trajectory.row';
+import { daysOpen } from '../read-trajectory/trajectory.view';
 import { INTAKE_ORIGINS, type IntakeOrigin } from '../domain/intake.values';
 
 export class CaseloadItemView {
@@ -27,4 +30,25 @@ export class CaseloadItemView {
 export class CaseloadPage implements Page<CaseloadItemView> {
   @ApiProperty({ type: [CaseloadItemView] }) items!: CaseloadItemView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+/** A caseload item from its row, days open counted to `date`. */
+export function caseloadItemOf(
+  row: IntakeTrajectoryRow,
+  date: CalendarDate,
+  clientName: ClientNameView | null,
+): CaseloadItemView {
+  return {
+    trajectoryId: row.trajectoryId,
+    clientId: row.clientId,
+    clientName,
+    caseworkerId: row.caseworkerId,
+    status: row.status,
+    origin: row.origin as IntakeOrigin,
+    openedOn: row.openedOn,
+    closedOn: row.closedOn,
+    lastActivityOn: row.lastActivityOn,
+    daysOpen: daysOpen(row, date),
+    revision: Number(row.revision),
+  };
 }

@@ -4,8 +4,7 @@ import { ClientNames } from '../../clients';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
 import { TrajectoryRegister } from '../intake-trajectories/trajectory-register';
-import { daysOpen } from '../read-trajectory/trajectory.view';
-import type { CaseloadPage } from './caseload.view';
+import { caseloadItemOf, type CaseloadPage } from './caseload.view';
 import { ListCaseload } from './list-caseload.query';
 
 @QueryHandler(ListCaseload)
@@ -23,19 +22,7 @@ export class ListCaseloadHandler implements IQueryHandler<ListCaseload> {
     const clientIds = page.items.map((row) => row.clientId);
     const names = await this.names.visibleTo(caller.user.organisationId, clientIds, date);
     return {
-      items: page.items.map((row) => ({
-        trajectoryId: row.trajectoryId,
-        clientId: row.clientId,
-        clientName: names.get(row.clientId) ?? null,
-        caseworkerId: row.caseworkerId,
-        status: row.status,
-        origin: row.origin as CaseloadPage['items'][number]['origin'],
-        openedOn: row.openedOn,
-        closedOn: row.closedOn,
-        lastActivityOn: row.lastActivityOn,
-        daysOpen: daysOpen(row, date),
-        revision: Number(row.revision),
-      })),
+      items: page.items.map((row) => caseloadItemOf(row, date, names.get(row.clientId) ?? null)),
       nextCursor: page.nextCursor,
     };
   }

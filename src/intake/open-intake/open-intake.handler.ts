@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ClientAccessList } from '../../clients';
+import { type ClientAccess, ClientAccessList } from '../../clients';
 import { OrganisationDirectory } from '../../partners';
 import { CommandExecutor, newResourceId } from '../../shared/commands/command-executor';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
@@ -11,6 +11,7 @@ import { validateRequest } from '../../shared/commands/request-validation';
 import { clientErased } from '../common/intake-refusals';
 import { intakeStream } from '../common/intake-streams';
 import { OpenIntakeClaims } from '../common/open-intake-claims';
+import { ReferralHandOffs } from '../common/referral-hand-offs';
 import type { IntakeChange } from '../common/trajectory-command';
 import { occurredOnProblems, originDetailProblems } from '../domain/input-rules';
 import { intakeDecider } from '../domain/intake.decider';
@@ -20,8 +21,8 @@ import { OpenIntake } from './open-intake.command';
 import { OpenIntakeRequest } from './open-intake.request';
 
 /**
- * Opens a trajectory for a person the caller's organisation may see (403 otherwise; 409 `CLIENT_ERASED` for an
- * erased person). The (person, organisation) claim is taken first: a second open intake is refused with 409
+ * Opens a trajectory for a person the caller's organisation may see, or is handed off to by an open referral it
+ * names (`referralId`, docs/adr/0028); 403 otherwise; 409 `CLIENT_ERASED` for an erased person. The (person, organisation) claim is taken first: a second open intake is refused with 409
  * `INTAKE_ALREADY_OPEN` (docs/adr/0014). The trajectory id derives from the idempotency key, so a retry lands on the
  * same claim and the same stream and is answered from there.
  */
@@ -32,6 +33,7 @@ export class OpenIntakeHandler implements ICommandHandler<OpenIntake> {
     private readonly clients: ClientAccessList,
     private readonly organisations: OrganisationDirectory,
     private readonly claims: OpenIntakeClaims,
+    private readonly handOffs: ReferralHandOffs,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,6 +54,9 @@ export class OpenIntakeHandler implements ICommandHandler<OpenIntake> {
           }),
         );
       }
+      if (invalid.ok('referralId') && candidate.referralId && candidate.origin !== 'referred_by_partner') {
+        problems.push({ field: 'referralId', message: 'referralId is only for origin referred_by_partner' });
+      }
       if (invalid.ok('clientId') && (await this.clients.of(candidate.clientId)).status === 'unregistered') {
         problems.push({ field: 'clientId', message: 'clientId must be a registered person' });
       }
@@ -61,7 +66,10 @@ export class OpenIntakeHandler implements ICommandHandler<OpenIntake> {
 
     const organisationId = user.organisationId;
     const person = await this.clients.of(request.clientId);
-    if (!person.maySee(organisationId, this.clock.now())) throw new AccessDenied();
+    const now = this.clock.now();
+    if (!person.maySee(organisationId, now) && !(await this.handedOff(request, organisationId, person, now))) {
+      throw new AccessDenied();
+    }
     if (person.status === 'erased') throw clientErased();
     const trajectoryId = newResourceId(envelope, INTAKE_CATEGORY);
     await this.claims.claim(request.clientId, organisationId, trajectoryId);
@@ -86,5 +94,16 @@ export class OpenIntakeHandler implements ICommandHandler<OpenIntake> {
     );
     accessLog.setResourceId(trajectoryId);
     return { result, created: {} };
+  }
+
+  /** Whether the request's referral hands the person off to the caller's organisation (docs/adr/0028). */
+  private async handedOff(request: OpenIntakeRequest, organisationId: string, person: ClientAccess, now: Date) {
+    if (!request.referralId) return false;
+    const claim = {
+      clientId: request.clientId,
+      organisationId,
+      referringOrganisationId: request.referringOrganisationId ?? null,
+    };
+    return this.handOffs.admit(request.referralId, claim, person, now);
   }
 }

@@ -29,6 +29,18 @@ export class OpenIntakeRequest extends DatedRequest {
   referringOrganisationId?: string | null;
 
   @ApiPropertyOptional({
+    format: 'uuid',
+    type: String,
+    nullable: true,
+    description:
+      'The open referral that sends the person to your organisation (`referred_by_partner` only): with it, you may ' +
+      'open an intake for a person you see only through its warm hand-off, while its consent holds (docs/adr/0028).',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  referralId?: string | null;
+
+  @ApiPropertyOptional({
     enum: PROACTIVE_SIGNAL_SOURCES,
     nullable: true,
     description: 'Where the signal came from: required for `proactive_signal`, not allowed otherwise.',

@@ -22,8 +22,9 @@ export class ReadTrajectoryController {
   @AccessLogged(INTAKE_ACCESS_LOG)
   @ApiQueryEndpoint(
     'An intake trajectory in detail',
-    'For social workers of the organisation responsible for it now (after a transfer, the receiving one; the ' +
-      'others get 403): assessments, needs with their descriptions, rights, unmet needs, the referrals sent from ' +
+    'For social workers of the organisation responsible for it now (after a transfer, the receiving one), and of ' +
+      'an organisation that transferred it on, while it may still see the person: its course, with the need ' +
+      'descriptions it recorded itself, not those recorded since (docs/adr/0028); others get 403. Assessments, needs with their descriptions, rights, unmet needs, the referrals sent from ' +
       'it with their status (`overdue`: still unanswered after the deadline), and the timeline of every event. ' +
       'With `asOf` (and `axis`), the trajectory as it stood then, folded from its events. Logged in the access log.',
   )

@@ -31,14 +31,17 @@ export class ReadTrajectoryHandler implements IQueryHandler<ReadTrajectory> {
 
   async execute({ caller, trajectoryId, asOf }: ReadTrajectory): Promise<TrajectoryRead> {
     const moment = asOfMoment(asOf);
-    const loaded = await this.access.responsibleFor(caller.user, trajectoryId, caller.accessLog);
+    const loaded = await this.access.readableBy(caller.user, trajectoryId, caller.accessLog);
+    // An organisation that transferred the trajectory on reads its course, and the notes it wrote itself: not the
+    // descriptions recorded since (docs/adr/0028).
+    const ownNeeds = loaded.standing === 'former' ? needsRecordedBy(loaded.events, caller.user.organisationId) : null;
 
     if (moment) {
       const detail = fold(loaded.events.filter(moment.includes));
       if (!detail) throw new NotFound('INTAKE_TRAJECTORY_NOT_FOUND', 'It was not opened yet then.');
       const view = trajectoryViewOf({
         detail,
-        descriptions: await this.descriptionsOf(detail),
+        descriptions: await this.descriptionsOf(detail, ownNeeds),
         referrals: null,
         today: moment.date,
         asOf: { asOf: asOf.asOf!, axis: moment.axis },
@@ -55,7 +58,7 @@ export class ReadTrajectoryHandler implements IQueryHandler<ReadTrajectory> {
     const referrals = await this.register.referralsOf(trajectoryId);
     const view = trajectoryViewOf({
       detail,
-      descriptions: await this.descriptionsOf(detail),
+      descriptions: await this.descriptionsOf(detail, ownNeeds),
       referrals,
       today: today(this.clock),
       asOf: null,
@@ -82,12 +85,31 @@ export class ReadTrajectoryHandler implements IQueryHandler<ReadTrajectory> {
     return { client: clients.get(detail.clientId) ?? null, organisations, rights };
   }
 
-  private descriptionsOf(detail: TrajectoryDetail): Promise<Map<string, string | null>> {
+  /** The needs' descriptions opened; with `only`, those of the other needs stay closed (null). */
+  private descriptionsOf(
+    detail: TrajectoryDetail,
+    only: ReadonlySet<string> | null,
+  ): Promise<Map<string, string | null>> {
     return this.descriptions.open(
       detail.clientId,
-      new Map(detail.needs.map((need) => [need.needId, need.description])),
+      new Map(
+        detail.needs.map((need) => [need.needId, only === null || only.has(need.needId) ? need.description : null]),
+      ),
     );
   }
+}
+
+/** The needs recorded while `organisationId` was responsible for the trajectory. */
+function needsRecordedBy(events: readonly RecordedEvent[], organisationId: string): Set<string> {
+  const needs = new Set<string>();
+  let responsible: string | undefined;
+  for (const recorded of events) {
+    const event = decodeIntakeEvent(recorded);
+    if (event.type === 'IntakeOpened') responsible = event.data.organisationId;
+    if (event.type === 'ResponsibilityTransferred') responsible = event.data.toOrganisationId;
+    if (event.type === 'NeedRecorded' && responsible === organisationId) needs.add(event.data.needId);
+  }
+  return needs;
 }
 
 function fold(events: readonly RecordedEvent[]): TrajectoryDetail | undefined {

@@ -40,7 +40,7 @@ export class TransferResponsibilityHandler implements ICommandHandler<TransferRe
           this.clock.now(),
         ),
         reason: request.reason,
-        caseworkerId: request.caseworkerId ?? null,
+        caseworkerId: request.caseworkerId,
         occurredOn,
         today,
       }),

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, IsUUID, Matches } from 'class-validator';
 import { IDENTIFIER_PATTERN } from '../../shared/auth/token-claims';
 import { DatedRequest } from '../common/dated.request';
 import { TRANSFER_REASONS, type TransferReason } from '../domain/intake.values';
@@ -13,13 +13,14 @@ export class TransferResponsibilityRequest extends DatedRequest {
   @IsIn(TRANSFER_REASONS)
   reason!: TransferReason;
 
-  @ApiPropertyOptional({
-    type: String,
-    nullable: true,
-    description: "The receiving organisation's caseworker (user id), when known; it may assign one later.",
+  @ApiProperty({
+    example: 'menen-worker-1',
+    description:
+      "The receiving organisation's caseworker (user id), agreed with it in the warm transfer; it may reassign " +
+      'the trajectory afterwards (`POST …/caseworker`). Required, so that the trajectory never shows no caseworker ' +
+      '(docs/adr/0028).',
   })
-  @IsOptional()
   @IsString()
   @Matches(IDENTIFIER_PATTERN, { message: 'caseworkerId must be a user id' })
-  caseworkerId?: string | null;
+  caseworkerId!: string;
 }

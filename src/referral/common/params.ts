@@ -7,3 +7,10 @@ export class ReferralParams {
   @IsUUID('all')
   referralId!: string;
 }
+
+/** A person, in the path of the list by person (`/clients/{clientId}/referrals`, docs/adr/0028). */
+export class PersonParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  clientId!: string;
+}

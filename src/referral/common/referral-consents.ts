@@ -33,10 +33,6 @@ export class ReferralConsents {
   /** Whether the receiver may see the person's data on this referral at `at`: its basis still holds. */
   async stillShared(sent: ReferralSent['data'], at: Date): Promise<boolean> {
     if (sent.consentBasis === 'none') return false;
-    const person = await this.access.of(sent.clientId);
-    if (person.status !== 'registered') return false;
-    return sent.consentBasis === 'share_for_referrals'
-      ? person.mayShareForReferrals(at)
-      : person.maySee(sent.toOrganisationId, at);
+    return (await this.access.of(sent.clientId)).sharesOn(sent.consentBasis, sent.toOrganisationId, at);
   }
 }

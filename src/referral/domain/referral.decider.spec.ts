@@ -3,6 +3,7 @@ import { DomainRuleViolation } from '../../shared/domain/domain-error';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import {
   addDays,
+  handOffFactsOf,
   isOverdue,
   type ReceiverCommand,
   referralDecider,
@@ -353,5 +354,22 @@ describe('a referral', () => {
     expect(isOverdue('sent', '2026-04-03', '2026-04-04')).toBe(true);
     expect(isOverdue('accepted', '2026-04-03', '2026-05-01')).toBe(false);
     expect(isOverdue('declined', '2026-04-03', '2026-05-01')).toBe(false);
+  });
+
+  it('tells other capabilities whom an open referral hands off to, and that a closed one no longer does', () => {
+    expect(handOffFactsOf([])).toBeUndefined();
+    expect(handOffFactsOf([sent, accepted])).toEqual({
+      referralId,
+      clientId,
+      fromOrganisationId: ocmwKortrijk,
+      toOrganisationId: ocmwMenen,
+      consentBasis: 'share_for_referrals',
+      open: true,
+    });
+    const open = (Object.entries(HISTORIES) as [ReferralStatus, readonly ReferralEvent[]][])
+      .filter(([, history]) => handOffFactsOf(history)?.open)
+      .map(([status]) => status)
+      .sort();
+    expect(open).toEqual(['accepted', 'first_contact_made', 'sent', 'service_started']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Decider } from '../../shared/domain/decider';
+import { type Decider, foldEvents } from '../../shared/domain/decider';
 import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import { InvalidInput, NotFound, refuse } from '../../shared/domain/domain-error';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
@@ -25,6 +25,7 @@ import {
   type DropReason,
   DROPPED_BY,
   type DroppedBy,
+  type ReferralConsentBasis,
   REVOCATION_REASONS,
   type RevocationReason,
 } from './referral.values';
@@ -127,6 +128,42 @@ export function reachedSteps(state: KnownReferral): ReachedSteps {
     acceptedOn: 'acceptedOn' in state ? state.acceptedOn : null,
     firstContactOn: 'firstContactOn' in state ? state.firstContactOn : null,
     serviceStartedOn: 'serviceStartedOn' in state ? state.serviceStartedOn : null,
+  };
+}
+
+/**
+ * Statuses in which a referral is open: its warm hand-off reaches the receiver while the consent holds
+ * (docs/adr/0028). Completed, declined, dropped and revoked referrals are closed.
+ */
+export const OPEN_REFERRAL_STATUSES: readonly ReferralStatus[] = [
+  'sent',
+  'accepted',
+  'first_contact_made',
+  'service_started',
+];
+
+/** What a hand-off rests on, from a referral's events: who sent whom to whom, on which basis, and whether it is open. */
+export interface ReferralHandOffFacts {
+  readonly referralId: string;
+  readonly clientId: string;
+  readonly fromOrganisationId: string;
+  readonly toOrganisationId: string;
+  readonly consentBasis: ReferralConsentBasis;
+  readonly open: boolean;
+}
+
+/** The hand-off facts of a referral's events (undefined without its sending): for other capabilities' checks. */
+export function handOffFactsOf(events: readonly ReferralEvent[]): ReferralHandOffFacts | undefined {
+  const state = foldEvents(referralDecider, events);
+  if (state.status === 'none') return undefined;
+  const { sent } = state;
+  return {
+    referralId: sent.referralId,
+    clientId: sent.clientId,
+    fromOrganisationId: sent.fromOrganisationId,
+    toOrganisationId: sent.toOrganisationId,
+    consentBasis: sent.consentBasis,
+    open: OPEN_REFERRAL_STATUSES.includes(state.status),
   };
 }
 

@@ -52,6 +52,20 @@ export class ReferralLists {
     return this.workList('r.from_organisation_id = :organisationId', reader, today, filter, page);
   }
 
+  /** One person's referrals sent or received by the organisation, oldest first (a person has a handful). */
+  ofPerson(clientId: string, organisationId: string): Promise<ReferralRow[]> {
+    return this.dataSource
+      .getRepository(ReferralRow)
+      .createQueryBuilder('r')
+      .where('r.client_id = :clientId', { clientId })
+      .andWhere('(r.from_organisation_id = :organisationId OR r.to_organisation_id = :organisationId)', {
+        organisationId,
+      })
+      .orderBy('r.sent_on', 'ASC')
+      .addOrderBy('r.referral_id', 'ASC')
+      .getMany();
+  }
+
   /** Declined or dropped referrals of the sender that no later referral follows up: the person is back with it. */
   async followUp(reader: ListReader, today: CalendarDate, page: PageRequest): Promise<Page<FollowUpView>> {
     const { organisationId } = reader;
