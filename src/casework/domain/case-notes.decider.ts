@@ -1,7 +1,7 @@
 import type { Decider } from '../../shared/domain/decider';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import { trajectoryClosed } from './casework-refusals';
-import type { CaseNoteEvent } from './case-notes.events';
+import type { CaseNoteEvent, CaseNoteWritten } from './case-notes.events';
 
 /** The trajectory a note is written on, as the intake capability answers for it now. */
 export interface NotedTrajectory {
@@ -23,9 +23,9 @@ export interface WriteCaseNote {
 
 export type CaseNoteCommand = WriteCaseNote;
 
-/** The notes of one trajectory, as far as deciding needs: which ids exist already. */
+/** The notes of one trajectory, by id (the text sealed): which exist already, and what an answer shows of them. */
 export interface CaseNotesState {
-  readonly noteIds: ReadonlySet<string>;
+  readonly notes: ReadonlyMap<string, CaseNoteWritten['data']>;
 }
 
 /**
@@ -33,9 +33,9 @@ export interface CaseNotesState {
  * a note id written already writes nothing again. Notes are never changed: docs/adr/0030.
  */
 export const caseNotesDecider: Decider<CaseNoteCommand, CaseNoteEvent, CaseNotesState> = {
-  initialState: { noteIds: new Set() },
+  initialState: { notes: new Map() },
   decide(command, state) {
-    if (state.noteIds.has(command.noteId)) return [];
+    if (state.notes.has(command.noteId)) return [];
     const { trajectory } = command;
     if (trajectory.status === 'closed') throw trajectoryClosed();
     return [
@@ -54,6 +54,6 @@ export const caseNotesDecider: Decider<CaseNoteCommand, CaseNoteEvent, CaseNotes
     ];
   },
   evolve(state, event) {
-    return { noteIds: new Set([...state.noteIds, event.data.noteId]) };
+    return { notes: new Map([...state.notes, [event.data.noteId, event.data]]) };
   },
 };

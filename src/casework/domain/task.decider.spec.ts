@@ -94,12 +94,12 @@ describe('task decider', () => {
     });
 
     it('completes or cancels, with an optional sealed reason', () => {
-      expect(
-        given(taskDecider, [planned]).when({ type: 'CompleteTask', occurredOn: TODAY, reason: null }),
-      ).toEqual([completed]);
-      expect(
-        given(taskDecider, [planned]).when({ type: 'CancelTask', occurredOn: TODAY, reason: sealed }),
-      ).toEqual([{ type: 'TaskCancelled', data: { taskId, occurredOn: TODAY, reason: sealed } }]);
+      expect(given(taskDecider, [planned]).when({ type: 'CompleteTask', occurredOn: TODAY, reason: null })).toEqual([
+        completed,
+      ]);
+      expect(given(taskDecider, [planned]).when({ type: 'CancelTask', occurredOn: TODAY, reason: sealed })).toEqual([
+        { type: 'TaskCancelled', data: { taskId, occurredOn: TODAY, reason: sealed } },
+      ]);
     });
   });
 
@@ -112,9 +112,7 @@ describe('task decider', () => {
       const done = given(taskDecider, [planned, completed]);
       expect(done.refusalOf({ type: 'CancelTask', occurredOn: TODAY, reason: null })).toBe('TASK_NOT_OPEN');
       expect(done.refusalOf({ type: 'ReassignTask', assigneeId: 'sw-2' })).toBe('TASK_NOT_OPEN');
-      expect(done.refusalOf({ type: 'RescheduleTask', due: { on: '2026-12-20' }, today: TODAY })).toBe(
-        'TASK_NOT_OPEN',
-      );
+      expect(done.refusalOf({ type: 'RescheduleTask', due: { on: '2026-12-20' }, today: TODAY })).toBe('TASK_NOT_OPEN');
     });
   });
 });

@@ -49,6 +49,8 @@ export interface KnownTask {
   readonly assigneeId: string;
   readonly dueOn: CalendarDate;
   readonly closedOn: CalendarDate | null;
+  /** Why it was completed or cancelled, sealed; null while open or when no reason was given. */
+  readonly reason: SealedPersonalData | null;
 }
 
 export type TaskState = { readonly status: 'none' } | KnownTask;
@@ -113,7 +115,14 @@ export const taskDecider: Decider<TaskCommand, TaskEvent, TaskState> = {
   evolve(state, event) {
     if (event.type === 'TaskPlanned') {
       const planned = event.data;
-      return { status: 'open', planned, assigneeId: planned.assigneeId, dueOn: planned.dueOn, closedOn: null };
+      return {
+        status: 'open',
+        planned,
+        assigneeId: planned.assigneeId,
+        dueOn: planned.dueOn,
+        closedOn: null,
+        reason: null,
+      };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
@@ -122,9 +131,9 @@ export const taskDecider: Decider<TaskCommand, TaskEvent, TaskState> = {
       case 'TaskRescheduled':
         return { ...state, dueOn: event.data.dueOn };
       case 'TaskCompleted':
-        return { ...state, status: 'completed', closedOn: event.data.occurredOn };
+        return { ...state, status: 'completed', closedOn: event.data.occurredOn, reason: event.data.reason };
       case 'TaskCancelled':
-        return { ...state, status: 'cancelled', closedOn: event.data.occurredOn };
+        return { ...state, status: 'cancelled', closedOn: event.data.occurredOn, reason: event.data.reason };
     }
   },
 };
