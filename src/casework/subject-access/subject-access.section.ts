@@ -61,8 +61,8 @@ export class CaseworkSubjectAccessSection implements SubjectAccessSection, OnMod
     return {
       streams,
       readModels: {
-        caseNotes: notes.map((row) => subjectAccessRowView(row, NOTE_FIELDS, open)),
-        tasks: tasks.map((row) => subjectAccessRowView(row, TASK_FIELDS, open)),
+        casework_case_notes: notes.map((row) => subjectAccessRowView(row, NOTE_FIELDS, open)),
+        casework_tasks: tasks.map((row) => subjectAccessRowView(row, TASK_FIELDS, open)),
       },
     };
   }
