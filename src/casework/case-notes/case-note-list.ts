@@ -16,22 +16,21 @@ export class CaseNoteList {
   ): Promise<Page<CaseNoteRow>> {
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(page.cursor);
-    if (after && !(isUuid(after.id) && !Number.isNaN(Date.parse(after.sortKey)))) {
+    if (after && !(isUuid(after.id) && /^\d{1,18}$/.test(after.sortKey))) {
       throw new InvalidInput('INVALID_CURSOR', 'Use the nextCursor of a previous page.');
     }
     const query = this.dataSource
       .getRepository(CaseNoteRow)
       .createQueryBuilder('n')
       .where('n.trajectory_id = :trajectoryId', { trajectoryId })
-      .orderBy('n.written_at', 'DESC')
-      .addOrderBy('n.note_id', 'DESC')
+      .orderBy('n.sequence', 'DESC')
       .limit(limit + 1);
-    if (after) query.andWhere('(n.written_at, n.note_id) < (:sortKey, CAST(:id AS uuid))', after);
+    if (after) query.andWhere('n.sequence < CAST(:sortKey AS bigint)', after);
     const rows = await query.getMany();
     return toPage(
       rows,
       limit,
-      (row) => ({ sortKey: row.writtenAt, id: row.noteId }),
+      (row) => ({ sortKey: row.sequence.toString(), id: row.noteId }),
       (row) => row,
     );
   }
@@ -40,6 +39,6 @@ export class CaseNoteList {
   ofClient(clientId: string): Promise<CaseNoteRow[]> {
     return this.dataSource
       .getRepository(CaseNoteRow)
-      .find({ where: { clientId }, order: { writtenAt: 'ASC', noteId: 'ASC' } });
+      .find({ where: { clientId }, order: { trajectoryId: 'ASC', sequence: 'ASC' } });
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { revisionColumn } from '../../shared/database/revision-column';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import { ProjectedRow } from '../../shared/projections';
 
@@ -13,7 +14,9 @@ export class CaseNoteRow extends ProjectedRow {
   @Column('uuid', { name: 'client_id' }) clientId!: string;
   @Column('text', { name: 'organisation_id' }) organisationId!: string;
   @Column('text', { name: 'author_id' }) authorId!: string;
-  /** ISO-8601, as the event has it: the list's sort key, newest first. */
+  /** ISO-8601, as the event has it. */
   @Column('text', { name: 'written_at' }) writtenAt!: string;
+  /** The note's revision in the trajectory's notes stream: the list's order (newest first), whatever the clocks. */
+  @Column('bigint', { transformer: revisionColumn }) sequence!: bigint;
   @Column('jsonb') text!: SealedPersonalData;
 }

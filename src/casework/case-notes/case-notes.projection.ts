@@ -15,6 +15,6 @@ export const caseNotesProjection = defineRowProjection<CaseNoteRow>({
   keyOf: (event) => decodeCaseNoteEvent(event).data.noteId,
   evolve(_row, recorded: RecordedEvent) {
     const { data } = decodeCaseNoteEvent(recorded);
-    return { ...data };
+    return { ...data, sequence: recorded.revision };
   },
 });

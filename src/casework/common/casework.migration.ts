@@ -16,12 +16,13 @@ export class Casework1797000000000 implements MigrationInterface {
         organisation_id      text NOT NULL,
         author_id            text NOT NULL,
         written_at           text NOT NULL,
+        sequence             bigint NOT NULL,
         text                 jsonb NOT NULL,
         last_applied_commit  numeric(20, 0) NOT NULL,
         last_applied_prepare numeric(20, 0) NOT NULL
       )`);
     await runner.query(
-      'CREATE INDEX casework_case_notes_trajectory ON casework_case_notes (trajectory_id, written_at DESC, note_id DESC)',
+      'CREATE INDEX casework_case_notes_trajectory ON casework_case_notes (trajectory_id, sequence DESC)',
     );
     // Subject access finds a person's notes.
     await runner.query('CREATE INDEX casework_case_notes_client ON casework_case_notes (client_id)');
