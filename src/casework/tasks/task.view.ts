@@ -18,7 +18,7 @@ export class TaskSummaryView {
   @ApiProperty({ description: 'Open and due before today in Belgium, by the clock at read time.' })
   overdue!: boolean;
   @ApiProperty() hasDescription!: boolean;
-  @ApiProperty({ description: 'The task’s stream revision: its ETag.' }) revision!: number;
+  @ApiProperty({ type: 'integer', description: 'The task’s stream revision: its ETag.' }) revision!: number;
 }
 
 /** A task in detail, its free text opened for this answer only. */
