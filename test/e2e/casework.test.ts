@@ -223,6 +223,22 @@ describe.each(testDatabaseKinds())('casework: case notes and tasks on %s', (kind
     expect(report.streams[0]!.events.map((event) => event.data.text)).toEqual([NOTE_1, NOTE_2, NOTE_MENEN]);
     expect(report.readModels.casework_case_notes!.map((row) => row.text)).toEqual([NOTE_1, NOTE_2, NOTE_MENEN]);
 
+    // Every read and write of the notes is in the access log with the person, the refused ones too.
+    const log = await ok<{ items: { route: string; method: string; outcome: string; organisationId: string }[] }>(
+      'GET',
+      `/access-log?personId=${clientId}&limit=200`,
+      as.dpo,
+    );
+    const onNotes = log.items.filter((entry) => entry.route === '/intake-trajectories/:trajectoryId/notes');
+    expect(onNotes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ method: 'POST', outcome: 'allowed', organisationId: ocmwKortrijk }),
+        expect.objectContaining({ method: 'GET', outcome: 'allowed', organisationId: ocmwKortrijk }),
+        expect.objectContaining({ method: 'GET', outcome: 'denied', organisationId: ocmwMenen }),
+        expect.objectContaining({ method: 'POST', outcome: 'denied', organisationId: ocmwMenen }),
+      ]),
+    );
+
     // Erasure: nothing of the notes is readable anywhere.
     await ok('POST', `/clients/${clientId}/erasure`, as.dpo);
     const erased = JSON.stringify(await casework(clientId));
