@@ -270,13 +270,15 @@ describe.each(testDatabaseKinds())('casework: case notes and tasks on %s', (kind
       mainIncomeSource: 'pension',
     });
 
-    const planned = await request('POST', tasksUrl(trajectoryId), as.kortrijk, {
-      kind: 'reassessment',
-      inMonths: 6,
-      description: DESCRIPTION,
-    });
+    const plan = { kind: 'reassessment', inMonths: 6, description: DESCRIPTION };
+    const once = { ...as.kortrijk, 'idempotency-key': randomUUID() };
+    const planned = await request('POST', tasksUrl(trajectoryId), once, plan);
     expect(planned.statusCode).toBe(201);
     const reassessment = planned.json<TaskView>();
+    // A retry with the same key lands on the same task and writes nothing again.
+    const retried = await request('POST', tasksUrl(trajectoryId), once, plan);
+    expect(retried.json<TaskView>().taskId).toBe(reassessment.taskId);
+    expect(await eventsIn(`caseTask-${reassessment.taskId}`)).toBe(1);
     expect(planned.headers.location).toBe(`/tasks/${reassessment.taskId}`);
     expect(reassessment).toMatchObject({
       kind: 'reassessment',
@@ -375,6 +377,16 @@ describe.each(testDatabaseKinds())('casework: case notes and tasks on %s', (kind
       assigneeId: menenWorker,
     });
     expect(fieldsOf(reassignAway)).toEqual(['assigneeId']);
+
+    // A stale If-Match is refused: the task was re-dated since revision 0.
+    const stale = await request(
+      'POST',
+      `/tasks/${callBack.taskId}/complete`,
+      { ...as.kortrijk, 'if-match': '"0"' },
+      {},
+    );
+    expect(stale.statusCode).toBe(412);
+    expect(stale.json()).toMatchObject({ code: 'REVISION_MISMATCH' });
 
     // Completed with a reason, cancelled without one; a closed task takes no step.
     const completed = await ok<TaskView>('POST', `/tasks/${callBack.taskId}/complete`, as.kortrijk, {
