@@ -18,7 +18,7 @@ export class RescheduleTaskHandler implements ICommandHandler<RescheduleTask> {
     return this.tasks.take(
       command,
       DueRequest,
-      (request, context) => Promise.resolve({ type: 'RescheduleTask', due: dueOf(request), today: context.today }),
+      (request) => Promise.resolve({ type: 'RescheduleTask', due: dueOf(request), today: date }),
       (request, invalid) => dueProblems(request, invalid, date),
     );
   }
