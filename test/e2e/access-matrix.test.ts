@@ -359,6 +359,46 @@ const ENDPOINTS: readonly Endpoint[] = [
     access: ['analyst', 'coordinator', 'member_analyst'],
     sample: () => ({ url: '/impact/indicators/reach_per_1000?period=year' }),
   },
+  // Casework (docs/casework.md): notes and tasks on a trajectory for the organisation responsible for it; a task's
+  // steps for the organisation that planned it; "mine" and "overdue" are always the caller's own.
+  ...(
+    [
+      ['GET', '/notes'],
+      ['POST', '/notes'],
+      ['GET', '/tasks'],
+      ['POST', '/tasks'],
+    ] as const
+  ).map(([method, path]): Endpoint => ({
+    method,
+    route: `/intake-trajectories/:trajectoryId${path}`,
+    access: ['social_worker'],
+    scope: 'organisation',
+    sample: async ({ service, organisationId }) => ({
+      url: `/intake-trajectories/${await trajectoryOf(service, organisationId)}${path}`,
+      ...(method === 'POST' ? { payload: {} } : {}),
+    }),
+  })),
+  { method: 'GET', route: '/tasks/mine', access: ['social_worker'] },
+  { method: 'GET', route: '/tasks/overdue', access: ['social_worker'] },
+  ...(
+    [
+      ['GET', ''],
+      ['POST', '/reassign'],
+      ['POST', '/reschedule'],
+      ['POST', '/complete'],
+      ['POST', '/cancel'],
+    ] as const
+  ).map(([method, path]): Endpoint => ({
+    method,
+    route: `/tasks/:taskId${path}`,
+    access: ['social_worker'],
+    scope: 'organisation',
+    // An empty body: an admitted caller gets 400 and the task stays open for the next rows.
+    sample: async ({ service, organisationId }) => ({
+      url: `/tasks/${await taskOf(service, organisationId)}${path}`,
+      ...(method === 'POST' ? { payload: {} } : {}),
+    }),
+  })),
   // The probe below: an organisation-scoped endpoint, so that the scoped half of the matrix is exercised today.
   {
     method: 'GET',
@@ -486,6 +526,23 @@ function referralOf(service: TestApp, organisationId: string): Promise<string> {
     });
     if (sent.statusCode !== 201) throw new Error(`sample referral: ${sent.statusCode} ${sent.body}`);
     return sent.json<{ referralId: string }>().referralId;
+  });
+}
+
+const sampleTasks: Samples<string> = new WeakMap();
+
+/** A task planned by a social worker of `organisationId` on an intake of its own, once per app and organisation. */
+function taskOf(service: TestApp, organisationId: string): Promise<string> {
+  return oncePerOrganisation(sampleTasks, service, organisationId, async () => {
+    const trajectoryId = await openSampleTrajectory(service, organisationId, 'Task');
+    const planned = await service.request({
+      method: 'POST',
+      url: `/intake-trajectories/${trajectoryId}/tasks`,
+      headers: await authHeader({ role: 'social_worker', organisationId }),
+      payload: { kind: 'call_back', inMonths: 1 },
+    });
+    if (planned.statusCode !== 201) throw new Error(`sample task: ${planned.statusCode} ${planned.body}`);
+    return planned.json<{ taskId: string }>().taskId;
   });
 }
 

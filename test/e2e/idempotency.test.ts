@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../support/app';
-import { authHeader } from '../support/auth';
+import { authHeader, testUserId } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
 import { committedHead } from '../support/event-log';
 
@@ -229,6 +229,26 @@ describe.each(testDatabaseKinds())('Idempotency-Key on every command endpoint on
     );
     return schedule.coFundingAgreements.find((each) => each.municipalityId === municipalityId)!.agreementId;
   };
+
+  /** A task on a new trajectory, planned by a colleague of OCMW Kortrijk for themselves: `as.kortrijk` acts on it. */
+  const plannedTask = async (): Promise<string> => {
+    const colleague = await authHeader({
+      role: 'social_worker',
+      organisationId: ocmwKortrijk,
+      userId: `idem-colleague-${randomUUID().slice(0, 8)}`,
+    });
+    const { taskId } = await created<{ taskId: string }>(
+      onTrajectory(await trajectory(), '/tasks', { kind: 'call_back', inMonths: 1 }, colleague),
+    );
+    return taskId;
+  };
+  const onTask = (taskId: string, step: string, payload: object = {}): Call => ({
+    method: 'POST',
+    url: `/tasks/${taskId}/${step}`,
+    as: as.kortrijk,
+    payload,
+  });
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
   const ROWS: readonly Row[] = [
     // Clients
@@ -711,6 +731,63 @@ describe.each(testDatabaseKinds())('Idempotency-Key on every command endpoint on
           first: admin('POST', `/contribution-schedule/co-funding-agreements/${id}/withdraw`),
           others: [admin('POST', `/contribution-schedule/co-funding-agreements/${id}/end`, { lastWorkingYear: 2010 })],
         };
+      },
+    },
+    // Casework (docs/casework.md): notes and tasks.
+    {
+      operation: 'POST /intake-trajectories/{trajectoryId}/notes',
+      prepare: async () => {
+        const id = await trajectory();
+        return {
+          first: onTrajectory(id, '/notes', { text: 'Eerste nota.' }),
+          others: [onTrajectory(id, '/notes', { text: 'Andere nota.' })],
+        };
+      },
+    },
+    {
+      operation: 'POST /intake-trajectories/{trajectoryId}/tasks',
+      prepare: async () => {
+        const id = await trajectory();
+        return {
+          first: onTrajectory(id, '/tasks', { kind: 'call_back', inMonths: 1 }),
+          others: [onTrajectory(id, '/tasks', { kind: 'call_back', inMonths: 2 })],
+        };
+      },
+    },
+    {
+      operation: 'POST /tasks/{taskId}/reassign',
+      prepare: async () => {
+        const id = await plannedTask();
+        // To the caller: an assignee of the organisation whatever the known-users read model has seen yet.
+        const me = { assigneeId: testUserId(['social_worker'], ocmwKortrijk) };
+        return { first: onTask(id, 'reassign', me), others: [onTask(id, 'reschedule', { inMonths: 2 })] };
+      },
+    },
+    {
+      operation: 'POST /tasks/{taskId}/reschedule',
+      prepare: async () => {
+        const id = await plannedTask();
+        return {
+          first: onTask(id, 'reschedule', { dueOn: inDays(10) }),
+          others: [onTask(id, 'reschedule', { dueOn: inDays(11) }), onTask(id, 'complete')],
+        };
+      },
+    },
+    {
+      operation: 'POST /tasks/{taskId}/complete',
+      prepare: async () => {
+        const id = await plannedTask();
+        return {
+          first: onTask(id, 'complete'),
+          others: [onTask(id, 'complete', { reason: 'Gedaan.' }), onTask(id, 'cancel')],
+        };
+      },
+    },
+    {
+      operation: 'POST /tasks/{taskId}/cancel',
+      prepare: async () => {
+        const id = await plannedTask();
+        return { first: onTask(id, 'cancel'), others: [onTask(id, 'complete')] };
       },
     },
   ];

@@ -199,6 +199,7 @@ describe.each(testDatabaseKinds())('subject access across capabilities on %s', (
         readModels: { intake_trajectories: [], intake_trajectory_referrals: [], intake_open_claims: [] },
       },
       referral: { streams: [], readModels: { referrals: [] } },
+      casework: { streams: [], readModels: { casework_case_notes: [], casework_tasks: [] } },
     });
   });
 });
