@@ -5,3 +5,5 @@
 export * from './domain/referral.events';
 export * from './domain/referral.values';
 export { decodeReferralEvent } from './domain/referral.decoder';
+export * from './domain/referral-conversation.events';
+export { decodeReferralConversationEvent } from './domain/referral-conversation.decoder';

@@ -9,6 +9,7 @@ import { AcceptReferralHandler } from './accept-referral/accept-referral.handler
 import { IntakeTrajectories } from './common/intake-trajectories';
 import { ReferralAccess } from './common/referral-access';
 import { ReferralConsents } from './common/referral-consents';
+import { ReferralConversations } from './common/referral-conversations';
 import { ReferralNotes } from './common/referral-notes';
 import { ReferralSender } from './common/referral-sender';
 import { ReferralSteps } from './common/referral-steps';
@@ -29,6 +30,11 @@ import { DeclineReferralController } from './decline-referral/decline-referral.c
 import { DeclineReferralHandler } from './decline-referral/decline-referral.handler';
 import { DropReferralController } from './drop-referral/drop-referral.controller';
 import { DropReferralHandler } from './drop-referral/drop-referral.handler';
+import { MarkConversationReadHandler } from './mark-conversation-read/mark-conversation-read.handler';
+import { PostReferralMessageController } from './post-referral-message/post-referral-message.controller';
+import { PostReferralMessageHandler } from './post-referral-message/post-referral-message.handler';
+import { ReadConversationController } from './read-conversation/read-conversation.controller';
+import { ReadConversationHandler } from './read-conversation/read-conversation.handler';
 import { ReadReferralController } from './read-referral/read-referral.controller';
 import { ReadReferralHandler } from './read-referral/read-referral.handler';
 import { RecordFirstContactController } from './record-first-contact/record-first-contact.controller';
@@ -67,6 +73,8 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     RevokeReferralController,
     ReferAgainController,
     CoordinationController,
+    PostReferralMessageController,
+    ReadConversationController,
   ],
   providers: [
     ReferralStreams,
@@ -80,6 +88,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     CoordinationFigures,
     ReferralSubjectAccessSection,
     ConsentWithdrawalRevocations,
+    ReferralConversations,
     // Commands
     SendReferralHandler,
     ReferAgainHandler,
@@ -91,6 +100,8 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     DropReferralHandler,
     RevokeReferralHandler,
     RevokeForWithdrawnConsentHandler,
+    PostReferralMessageHandler,
+    MarkConversationReadHandler,
     // Queries
     ReadReferralHandler,
     ListReferralsHandler,
@@ -99,6 +110,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ListOverdueReferralsHandler,
     ReadReferralFlowsHandler,
     ReadResponseTimesHandler,
+    ReadConversationHandler,
   ],
 })
 export class ReferralModule {}

@@ -1,6 +1,15 @@
 import { sealedPersonalData as sealed } from '../../shared/domain/sealed-personal-data';
 import { LIFE_DOMAINS } from '../../shared/domain/life-domains';
-import { boolean, eventDecoder, integer, nullable, object, oneOf, string } from '../../shared/domain/event-decoding';
+import {
+  boolean,
+  eventDecoder,
+  integer,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  string,
+} from '../../shared/domain/event-decoding';
 import type { ReferralEvent } from './referral.events';
 import {
   COMPLETION_OUTCOMES,
@@ -41,7 +50,11 @@ export const decodeReferralEvent = eventDecoder<ReferralEvent>({
   ReferralDeclined: object({ ...fact, reason: oneOf(...DECLINE_REASONS), explanation: nullable(sealed) }),
   ReferralFirstContactMade: object(fact),
   ReferralServiceStarted: object(fact),
-  ReferralCompleted: object({ ...fact, outcome: oneOf(...COMPLETION_OUTCOMES) }),
+  ReferralCompleted: object({
+    ...fact,
+    outcome: oneOf(...COMPLETION_OUTCOMES),
+    feedback: optional(nullable(sealed)),
+  }),
   ReferralDropped: object({ ...fact, droppedBy: oneOf(...DROPPED_BY), reason: oneOf(...DROP_REASONS) }),
   ReferralRevoked: object({ ...fact, reason: oneOf(...REVOCATION_REASONS), revokedByOrganisationId: string }),
 });
