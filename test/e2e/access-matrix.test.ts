@@ -245,6 +245,8 @@ const ENDPOINTS: readonly Endpoint[] = [
       ['POST', '/completion'],
       ['POST', '/drop'],
       ['POST', '/referral-again'],
+      ['GET', '/messages'],
+      ['POST', '/messages'],
     ] as const
   ).map(([method, path]): Endpoint => ({
     method,
