@@ -4,6 +4,7 @@ import { clientsCapability } from './clients/clients.capability';
 import { intakeCapability } from './intake/intake.capability';
 import { referralCapability } from './referral/referral.capability';
 import { impactCapability } from './impact/impact.capability';
+import { notificationsCapability } from './notifications/notifications.capability';
 
 /** Every capability, in dependency order. Each issue that adds one adds it here. */
 export const capabilities: readonly Capability[] = [
@@ -12,4 +13,5 @@ export const capabilities: readonly Capability[] = [
   intakeCapability,
   referralCapability,
   impactCapability,
+  notificationsCapability,
 ];
