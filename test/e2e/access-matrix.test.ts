@@ -264,6 +264,22 @@ const ENDPOINTS: readonly Endpoint[] = [
     access: ['social_worker', 'coordinator'],
     sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/revocation' }),
   },
+  // Notifications (docs/adr/0029): always the caller's own inbox. The stream's sample has an undeclared query
+  // parameter, so that an admitted caller gets a 400 instead of a stream that never ends.
+  { method: 'GET', route: '/notifications', access: ['social_worker'] },
+  {
+    method: 'GET',
+    route: '/notifications/stream',
+    access: ['social_worker'],
+    sample: () => ({ url: '/notifications/stream?probe=1' }),
+  },
+  { method: 'POST', route: '/notifications/read', access: ['social_worker'] },
+  {
+    method: 'POST',
+    route: '/notifications/:notificationId/read',
+    access: ['social_worker'],
+    sample: () => ({ url: '/notifications/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/read' }),
+  },
   { method: 'GET', route: '/coordination/referrals/status-counts', access: ['coordinator'] },
   { method: 'GET', route: '/coordination/referrals/overdue', access: ['coordinator'] },
   { method: 'GET', route: '/coordination/referrals/flows', access: ['coordinator'] },

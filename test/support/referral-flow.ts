@@ -91,3 +91,19 @@ export async function sentReferral(
   );
   return { clientId, trajectoryId, referralId };
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The app's clock: the real time, moved forward by a test to see a deadline pass. */
+export class MovableClock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advanceDays(days: number): void {
+    this.offsetMs += days * DAY_MS;
+  }
+  reset(): void {
+    this.offsetMs = 0;
+  }
+}

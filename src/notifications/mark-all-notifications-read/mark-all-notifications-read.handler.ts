@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { validateRequest } from '../../shared/commands/request-validation';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { readerIdOf } from '../common/derived-id';
-import { EmptyRequest } from '../common/empty.request';
+import { expectNoFields } from '../common/empty.request';
 import { NotificationReaders } from '../common/notification-readers';
 import { type AllRead, MarkAllNotificationsRead } from './mark-all-notifications-read.command';
 
@@ -15,7 +14,7 @@ export class MarkAllNotificationsReadHandler implements ICommandHandler<MarkAllN
   ) {}
 
   async execute({ caller, body }: MarkAllNotificationsRead): Promise<AllRead> {
-    await validateRequest(EmptyRequest, body ?? {});
+    expectNoFields(body);
     const result = await this.readers.execute(
       {
         type: 'MarkAllNotificationsRead',

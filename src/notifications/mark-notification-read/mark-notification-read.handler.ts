@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { validateRequest } from '../../shared/commands/request-validation';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { NotFound } from '../../shared/domain/domain-error';
 import { today } from '../../shared/domain/today';
 import { readerIdOf } from '../common/derived-id';
-import { EmptyRequest } from '../common/empty.request';
+import { expectNoFields } from '../common/empty.request';
 import { NotificationReaders } from '../common/notification-readers';
 import { NotificationInbox } from '../notification-inbox/notification-inbox';
 import { MarkNotificationRead, type ReadNotification } from './mark-notification-read.command';
@@ -19,7 +18,7 @@ export class MarkNotificationReadHandler implements ICommandHandler<MarkNotifica
   ) {}
 
   async execute({ caller, notificationId, body }: MarkNotificationRead): Promise<ReadNotification> {
-    await validateRequest(EmptyRequest, body ?? {});
+    expectNoFields(body);
     // Only a notification of the caller's own inbox: another's is as unknown as none.
     const notification = await this.inbox.find(caller.user, today(this.clock), notificationId);
     if (notification === undefined) throw new NotFound('NOTIFICATION_NOT_FOUND', 'No such notification.');
