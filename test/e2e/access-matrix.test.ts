@@ -264,14 +264,14 @@ const ENDPOINTS: readonly Endpoint[] = [
     access: ['social_worker', 'coordinator'],
     sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/revocation' }),
   },
-  // Notifications (docs/adr/0029): always the caller's own inbox. The stream's sample has an undeclared query
-  // parameter, so that an admitted caller gets a 400 instead of a stream that never ends.
+  // Notifications (docs/adr/0029): always the caller's own inbox. The stream's sample repeats a query parameter (a
+  // 400 after the guards), so that an admitted caller gets an answer instead of a stream that never ends.
   { method: 'GET', route: '/notifications', access: ['social_worker'] },
   {
     method: 'GET',
     route: '/notifications/stream',
     access: ['social_worker'],
-    sample: () => ({ url: '/notifications/stream?probe=1' }),
+    sample: () => ({ url: '/notifications/stream?probe=1&probe=2' }),
   },
   { method: 'POST', route: '/notifications/read', access: ['social_worker'] },
   {
