@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../../src/shared/crypto';
 import { EVENT_STORE, type EventStore } from '../../src/shared/event-store';
@@ -77,6 +78,29 @@ describe.each(testDatabaseKinds())('the conversation on a referral on %s', (kind
     ]);
     expect(await followUpOf(referralId)).toBeUndefined();
     expect(ok<Conversation>(await request('GET', `/referrals/${referralId}/messages`, as.kortrijk)).unread).toBe(0);
+
+    // Idempotency-Key: a retry answers the same message and writes nothing; a stale If-Match is 412.
+    const key = { ...as.kortrijk, 'idempotency-key': randomUUID() };
+    const first = ok<Message>(
+      await request('POST', `/referrals/${referralId}/messages`, key, { text: 'Dank u.' }),
+      201,
+    );
+    const retry = ok<Message>(
+      await request('POST', `/referrals/${referralId}/messages`, key, { text: 'Dank u.' }),
+      201,
+    );
+    expect(retry.messageId).toBe(first.messageId);
+    const stale = await request(
+      'POST',
+      `/referrals/${referralId}/messages`,
+      { ...as.kortrijk, 'if-match': '"0"' },
+      {
+        text: 'Nog een vraag.',
+      },
+    );
+    expect(stale.statusCode).toBe(412);
+    const all = ok<Conversation>(await request('GET', `/referrals/${referralId}/messages`, as.kortrijk));
+    expect(all.messages.map((message) => message.text)).toEqual([QUESTION, ANSWER, 'Dank u.']);
   });
 
   it('refuses a third organisation with 403, writing nothing, and bad input with 400 naming the field', async () => {
