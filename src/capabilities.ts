@@ -5,6 +5,7 @@ import { intakeCapability } from './intake/intake.capability';
 import { referralCapability } from './referral/referral.capability';
 import { impactCapability } from './impact/impact.capability';
 import { caseworkCapability } from './casework/casework.capability';
+import { notificationsCapability } from './notifications/notifications.capability';
 
 /** Every capability, in dependency order. Each issue that adds one adds it here. */
 export const capabilities: readonly Capability[] = [
@@ -14,4 +15,5 @@ export const capabilities: readonly Capability[] = [
   referralCapability,
   impactCapability,
   caseworkCapability,
+  notificationsCapability,
 ];

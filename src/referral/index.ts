@@ -7,3 +7,5 @@ export * from './domain/referral.events';
 export * from './domain/referral.values';
 export { decodeReferralEvent } from './domain/referral.decoder';
 export { handOffFactsOf, OPEN_REFERRAL_STATUSES, type ReferralHandOffFacts } from './domain/referral.decider';
+export * from './domain/referral-conversation.events';
+export { decodeReferralConversationEvent } from './domain/referral-conversation.decoder';

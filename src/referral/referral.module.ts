@@ -9,6 +9,7 @@ import { AcceptReferralHandler } from './accept-referral/accept-referral.handler
 import { IntakeTrajectories } from './common/intake-trajectories';
 import { ReferralAccess } from './common/referral-access';
 import { ReferralConsents } from './common/referral-consents';
+import { ReferralConversations } from './common/referral-conversations';
 import { ReferralNotes } from './common/referral-notes';
 import { ReferralSender } from './common/referral-sender';
 import { ReferralSteps } from './common/referral-steps';
@@ -34,6 +35,11 @@ import { ListPersonReferralsController } from './person-referrals/list-person-re
 import { ListPersonReferralsHandler } from './person-referrals/list-person-referrals.handler';
 import { ReadHandOffController } from './read-hand-off/read-hand-off.controller';
 import { ReadHandOffHandler } from './read-hand-off/read-hand-off.handler';
+import { MarkConversationReadHandler } from './mark-conversation-read/mark-conversation-read.handler';
+import { PostReferralMessageController } from './post-referral-message/post-referral-message.controller';
+import { PostReferralMessageHandler } from './post-referral-message/post-referral-message.handler';
+import { ReadConversationController } from './read-conversation/read-conversation.controller';
+import { ReadConversationHandler } from './read-conversation/read-conversation.handler';
 import { ReadReferralController } from './read-referral/read-referral.controller';
 import { ReadReferralHandler } from './read-referral/read-referral.handler';
 import { RecordFirstContactController } from './record-first-contact/record-first-contact.controller';
@@ -75,6 +81,8 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ReferAgainController,
     CoordinationController,
     ListPersonReferralsController,
+    PostReferralMessageController,
+    ReadConversationController,
   ],
   providers: [
     ReferralStreams,
@@ -90,6 +98,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     CoordinationReferenceData,
     ReferralSubjectAccessSection,
     ConsentWithdrawalRevocations,
+    ReferralConversations,
     // Commands
     SendReferralHandler,
     ReferAgainHandler,
@@ -101,6 +110,8 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     DropReferralHandler,
     RevokeReferralHandler,
     RevokeForWithdrawnConsentHandler,
+    PostReferralMessageHandler,
+    MarkConversationReadHandler,
     // Queries
     ReadReferralHandler,
     ReadHandOffHandler,
@@ -111,6 +122,7 @@ import { ReferralSubjectAccessSection } from './subject-access/subject-access.se
     ListOverdueReferralsHandler,
     ReadReferralFlowsHandler,
     ReadResponseTimesHandler,
+    ReadConversationHandler,
   ],
 })
 export class ReferralModule {}

@@ -270,6 +270,8 @@ const ENDPOINTS: readonly Endpoint[] = [
       ['POST', '/completion'],
       ['POST', '/drop'],
       ['POST', '/referral-again'],
+      ['GET', '/messages'],
+      ['POST', '/messages'],
     ] as const
   ).map(([method, path]): Endpoint => ({
     method,
@@ -302,6 +304,22 @@ const ENDPOINTS: readonly Endpoint[] = [
     route: '/referrals/:referralId/hand-off',
     access: ['social_worker'],
     sample: () => ({ url: '/referrals/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/hand-off' }),
+  },
+  // Notifications (docs/adr/0029): always the caller's own inbox. The stream's sample repeats a query parameter (a
+  // 400 after the guards), so that an admitted caller gets an answer instead of a stream that never ends.
+  { method: 'GET', route: '/notifications', access: ['social_worker'] },
+  {
+    method: 'GET',
+    route: '/notifications/stream',
+    access: ['social_worker'],
+    sample: () => ({ url: '/notifications/stream?probe=1&probe=2' }),
+  },
+  { method: 'POST', route: '/notifications/read', access: ['social_worker'] },
+  {
+    method: 'POST',
+    route: '/notifications/:notificationId/read',
+    access: ['social_worker'],
+    sample: () => ({ url: '/notifications/3f0c8d4e-9b1a-4c2d-8e7f-6a5b4c3d2e11/read' }),
   },
   { method: 'GET', route: '/coordination/referrals/status-counts', access: ['coordinator'] },
   { method: 'GET', route: '/coordination/referrals/overdue', access: ['coordinator'] },

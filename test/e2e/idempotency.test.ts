@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { authHeader, testUserId } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
 import { committedHead } from '../support/event-log';
+import { eventually } from '../support/projections';
 
 type Headers = Record<string, string>;
 
@@ -177,6 +178,24 @@ describe.each(testDatabaseKinds())('Idempotency-Key on every command endpoint on
     await created(onReferral(referralId, 'acceptance'));
     return referralId;
   };
+  /** A new notification of OCMW Menen's social worker (a referral received), once the inbox shows it. */
+  const notification = async (): Promise<string> => {
+    const referralId = await referral();
+    const inbox = () =>
+      service
+        .request({ method: 'GET', url: '/notifications?limit=200', headers: as.menen })
+        .then((response) => response.json<{ items: { notificationId: string; referralId: string | null }[] }>());
+    const page = await eventually('the notification', inbox, ({ items }) =>
+      items.some((item) => item.referralId === referralId),
+    );
+    return page.items.find((item) => item.referralId === referralId)!.notificationId;
+  };
+  const notifications = (path: string): Call => ({
+    method: 'POST',
+    url: `/notifications${path}`,
+    as: as.menen,
+    payload: {},
+  });
   const admin = (method: Call['method'], url: string, payload: object = {}): Call => ({
     method,
     url,
@@ -549,6 +568,29 @@ describe.each(testDatabaseKinds())('Idempotency-Key on every command endpoint on
           first: call,
           others: [onReferral(id, 'referral-again', { toOrganisationId: caw, warm: true }, as.kortrijk)],
         };
+      },
+    },
+    {
+      operation: 'POST /referrals/{referralId}/messages',
+      prepare: async () => {
+        const id = await referral();
+        const call = onReferral(id, 'messages', { text: 'Wanneer kan zij langskomen?' });
+        return { first: call, others: [onReferral(id, 'messages', { text: 'Een andere vraag.' })] };
+      },
+    },
+    // Notifications: the reading stream of the user is the record
+    {
+      operation: 'POST /notifications/{notificationId}/read',
+      prepare: async () => {
+        const id = await notification();
+        return { first: notifications(`/${id}/read`), others: [notifications('/read')] };
+      },
+    },
+    {
+      operation: 'POST /notifications/read',
+      prepare: async () => {
+        const id = await notification();
+        return { first: notifications('/read'), others: [notifications(`/${id}/read`)] };
       },
     },
     // Partners (reference data)

@@ -198,7 +198,7 @@ describe.each(testDatabaseKinds())('subject access across capabilities on %s', (
         streams: [],
         readModels: { intake_trajectories: [], intake_trajectory_referrals: [], intake_open_claims: [] },
       },
-      referral: { streams: [], readModels: { referrals: [] } },
+      referral: { streams: [], readModels: { referrals: [], referralConversations: [] } },
       casework: { streams: [], readModels: { casework_case_notes: [], casework_tasks: [] } },
     });
   });

@@ -5,7 +5,11 @@ import type { AuthenticatedUser } from '../../shared/auth/authenticated-user';
 import { CLOCK, type Clock } from '../../shared/domain/clock';
 import { today } from '../../shared/domain/today';
 import { isOverdue, type KnownReferral, reachedSteps } from '../domain/referral.decider';
-import { DECLINE_EXPLANATION_CONTEXT, REFERRAL_NOTE_CONTEXT } from '../domain/referral.events';
+import {
+  COMPLETION_FEEDBACK_CONTEXT,
+  DECLINE_EXPLANATION_CONTEXT,
+  REFERRAL_NOTE_CONTEXT,
+} from '../domain/referral.events';
 import { ReferralConsents } from './referral-consents';
 import { ReferralNames } from './referral-names';
 import { ReferralNotes } from './referral-notes';
@@ -102,7 +106,17 @@ export class ReferralAccess {
           : null,
       firstContactOn: steps.firstContactOn,
       serviceStartedOn: steps.serviceStartedOn,
-      completed: state.status === 'completed' ? { ...state.completed } : null,
+      completed:
+        state.status === 'completed'
+          ? {
+              on: state.completed.on,
+              outcome: state.completed.outcome,
+              // Written by the receiver for the sender, as a decline's explanation.
+              feedback: partyToIt
+                ? await this.notes.open(sent.clientId, COMPLETION_FEEDBACK_CONTEXT, state.completed.feedback)
+                : null,
+            }
+          : null,
       dropped: state.status === 'dropped' ? { ...state.dropped } : null,
       revoked: state.status === 'revoked' ? { ...state.revoked } : null,
       previousReferralId: sent.previousReferralId,

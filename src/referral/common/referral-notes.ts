@@ -2,13 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PersonalDataKeys, PersonalDataShredded } from '../../shared/crypto';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
-import { DECLINE_EXPLANATION_CONTEXT, REFERRAL_NOTE_CONTEXT } from '../domain/referral.events';
+import {
+  type COMPLETION_FEEDBACK_CONTEXT,
+  type DECLINE_EXPLANATION_CONTEXT,
+  type REFERRAL_NOTE_CONTEXT,
+} from '../domain/referral.events';
+import type { REFERRAL_MESSAGE_CONTEXT } from '../domain/referral-conversation.events';
 import { clientErased } from './problems';
 
-export type NoteContext = typeof REFERRAL_NOTE_CONTEXT | typeof DECLINE_EXPLANATION_CONTEXT;
+export type NoteContext =
+  | typeof REFERRAL_NOTE_CONTEXT
+  | typeof DECLINE_EXPLANATION_CONTEXT
+  | typeof COMPLETION_FEEDBACK_CONTEXT
+  | typeof REFERRAL_MESSAGE_CONTEXT;
 
 /**
- * A referral's free text (the sender's note, a decline's explanation) sealed with the person's key (subject id =
+ * A referral's free text (the sender's note, a decline's explanation, a completion's feedback, the messages of its
+ * conversation) sealed with the person's key (subject id =
  * client id), so that erasing the person makes it unreadable everywhere. Opened per request, never stored open.
  */
 @Injectable()

@@ -5,10 +5,16 @@ import { EVENT_STORE, type EventStore, type RecordedEvent, StreamNotFound } from
 import { type KnownReferral, referralDecider, type ReferralState } from '../domain/referral.decider';
 import { decodeReferralEvent } from '../domain/referral.decoder';
 import { REFERRAL_CATEGORY } from '../domain/referral.events';
+import { REFERRAL_CONVERSATION_CATEGORY } from '../domain/referral-conversation.events';
 import { referralNotFound } from './problems';
 
 export function referralStream(referralId: string): string {
   return streamName(REFERRAL_CATEGORY, referralId);
+}
+
+/** A referral's conversation: a stream of its own, so a message never conflicts with a step (docs/adr/0029). */
+export function referralConversationStream(referralId: string): string {
+  return streamName(REFERRAL_CONVERSATION_CATEGORY, referralId);
 }
 
 export interface LoadedReferral {
@@ -28,9 +34,17 @@ export class ReferralStreams {
 
   /** The stream's events as stored; none when there is no such referral. */
   async recorded(referralId: string): Promise<RecordedEvent[]> {
-    if (!isUuid(referralId)) return [];
+    return isUuid(referralId) ? this.readOrNone(referralStream(referralId)) : [];
+  }
+
+  /** The events of the referral's conversation as stored (docs/adr/0029); none before its first message. */
+  async conversationRecorded(referralId: string): Promise<RecordedEvent[]> {
+    return isUuid(referralId) ? this.readOrNone(referralConversationStream(referralId)) : [];
+  }
+
+  private async readOrNone(streamId: string): Promise<RecordedEvent[]> {
     try {
-      return await this.store.readStream(referralStream(referralId));
+      return await this.store.readStream(streamId);
     } catch (error) {
       if (error instanceof StreamNotFound) return [];
       throw error;

@@ -31,6 +31,12 @@ export class DeclineView {
 export class CompletionView {
   @ApiProperty({ format: 'date' }) on!: string;
   @ApiProperty({ enum: COMPLETION_OUTCOMES }) outcome!: CompletionOutcome;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The receiver’s feedback to the sender; for the two organisations; null if none or once erased.',
+  })
+  feedback!: string | null;
 }
 
 export class DropView {

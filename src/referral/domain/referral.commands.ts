@@ -90,6 +90,8 @@ export interface RecordServiceStart extends ReceiverStep {
 export interface CompleteReferral extends ReceiverStep {
   readonly type: 'CompleteReferral';
   readonly outcome: CompletionOutcome;
+  /** Feedback to the sender, sealed with the person's key. */
+  readonly feedback: SealedPersonalData | null;
 }
 export interface DropReferral extends ReceiverStep {
   readonly type: 'DropReferral';

@@ -120,7 +120,7 @@ const RECEIVER_COMMANDS: Record<ReceiverCommand['type'], ReceiverCommand> = {
   DeclineReferral: { type: 'DeclineReferral', ...step, reason: 'waiting_list', explanation: note },
   RecordFirstContact: { type: 'RecordFirstContact', ...step },
   RecordServiceStart: { type: 'RecordServiceStart', ...step },
-  CompleteReferral: { type: 'CompleteReferral', ...step, outcome: 'partly_answered' },
+  CompleteReferral: { type: 'CompleteReferral', ...step, outcome: 'partly_answered', feedback: null },
   DropReferral: { type: 'DropReferral', ...step, droppedBy: 'service', reason: 'service_ended' },
 };
 const revoke = (overrides: Partial<RevokeReferral> = {}): RevokeReferral => ({
@@ -298,11 +298,23 @@ describe('a referral', () => {
       { type: 'ReferralDeclined', data: { ...on('2026-04-12'), reason: 'waiting_list', explanation: note } },
     ]);
     expect(given(referralDecider, HISTORIES.service_started).when(RECEIVER_COMMANDS.CompleteReferral)).toEqual([
-      { type: 'ReferralCompleted', data: { ...on('2026-04-12'), outcome: 'partly_answered' } },
+      { type: 'ReferralCompleted', data: { ...on('2026-04-12'), outcome: 'partly_answered', feedback: null } },
     ]);
     expect(given(referralDecider, HISTORIES.accepted).when(RECEIVER_COMMANDS.DropReferral)).toEqual([
       { type: 'ReferralDropped', data: { ...on('2026-04-12'), droppedBy: 'service', reason: 'service_ended' } },
     ]);
+  });
+
+  it('is completed with the receiver’s sealed feedback to the sender, kept in its state', () => {
+    const withFeedback = { ...RECEIVER_COMMANDS.CompleteReferral, feedback: note } as ReceiverCommand;
+    const events = given(referralDecider, HISTORIES.service_started).when(withFeedback);
+    expect(events).toEqual([
+      { type: 'ReferralCompleted', data: { ...on('2026-04-12'), outcome: 'partly_answered', feedback: note } },
+    ]);
+    const state = referralDecider.evolve(given(referralDecider, HISTORIES.service_started).state, events[0]!);
+    expect(state).toMatchObject({ status: 'completed', completed: { feedback: note } });
+    // Completions recorded before feedback existed have none.
+    expect(given(referralDecider, HISTORIES.completed).state).toMatchObject({ completed: { feedback: null } });
   });
 
   it('is answered only by the organisation it is addressed to', () => {

@@ -84,7 +84,11 @@ export interface CompletedReferral extends Sending {
   readonly acceptedOn: CalendarDate;
   readonly firstContactOn: CalendarDate;
   readonly serviceStartedOn: CalendarDate;
-  readonly completed: { readonly on: CalendarDate; readonly outcome: CompletionOutcome };
+  readonly completed: {
+    readonly on: CalendarDate;
+    readonly outcome: CompletionOutcome;
+    readonly feedback: SealedPersonalData | null;
+  };
 }
 /** Dropped after acceptance: before or after the first contact or the service start. */
 export interface DroppedReferral extends Sending, ReachedSteps {
@@ -232,7 +236,7 @@ export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralSt
           acceptedOn,
           firstContactOn,
           serviceStartedOn: reached.serviceStartedOn ?? on,
-          completed: { on, outcome: event.data.outcome },
+          completed: { on, outcome: event.data.outcome, feedback: event.data.feedback ?? null },
         };
       case 'ReferralDropped':
         return {
@@ -351,7 +355,7 @@ function complete(state: KnownReferral, command: CompleteReferral): ReferralEven
   }
   const fact = receiverFact(state, command, ['service_started']);
   checkVocabulary(COMPLETION_OUTCOMES, command.outcome, 'outcome');
-  return { type: 'ReferralCompleted', data: { ...fact, outcome: command.outcome } };
+  return { type: 'ReferralCompleted', data: { ...fact, outcome: command.outcome, feedback: command.feedback } };
 }
 
 function drop(state: KnownReferral, command: DropReferral): ReferralEvent {

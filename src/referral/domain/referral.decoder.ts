@@ -7,6 +7,7 @@ import {
   nullable,
   object,
   oneOf,
+  optional,
   string,
   type Upcast,
 } from '../../shared/domain/event-decoding';
@@ -61,7 +62,11 @@ export const decodeReferralEvent = eventDecoder<ReferralEvent>(
     ReferralDeclined: object({ ...fact, reason: oneOf(...DECLINE_REASONS), explanation: nullable(sealed) }),
     ReferralFirstContactMade: object(fact),
     ReferralServiceStarted: object(fact),
-    ReferralCompleted: object({ ...fact, outcome: oneOf(...COMPLETION_OUTCOMES) }),
+    ReferralCompleted: object({
+      ...fact,
+      outcome: oneOf(...COMPLETION_OUTCOMES),
+      feedback: optional(nullable(sealed)),
+    }),
     ReferralDropped: object({ ...fact, droppedBy: oneOf(...DROPPED_BY), reason: oneOf(...DROP_REASONS) }),
     ReferralRevoked: object({ ...fact, reason: oneOf(...REVOCATION_REASONS), revokedByOrganisationId: string }),
   },

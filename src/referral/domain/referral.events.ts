@@ -71,7 +71,11 @@ export type ReferralServiceStarted = DomainEvent<'ReferralServiceStarted', Refer
 
 export type ReferralCompleted = DomainEvent<
   'ReferralCompleted',
-  ReferralFact & { readonly outcome: CompletionOutcome }
+  ReferralFact & {
+    readonly outcome: CompletionOutcome;
+    /** The receiver's feedback to the sender, sealed; absent in events recorded before it existed (ADR 0029). */
+    readonly feedback?: SealedPersonalData | null;
+  }
 >;
 
 export type ReferralDropped = DomainEvent<
@@ -111,6 +115,7 @@ export const REFERRAL_CATEGORY = 'referral';
 
 export const REFERRAL_NOTE_CONTEXT = 'referral.note';
 export const DECLINE_EXPLANATION_CONTEXT = 'referral.declineExplanation';
+export const COMPLETION_FEEDBACK_CONTEXT = 'referral.completionFeedback';
 
 /**
  * Where a referral stands. Overdue is not a status: a referral still `sent` after its `dueOn` is overdue, computed

@@ -49,10 +49,11 @@ export class ReferralListsController {
   @Roles('social_worker')
   @AccessLogged({ resource: 'referral' })
   @ApiQueryEndpoint(
-    'People back with your organisation after a referral',
-    'Referrals your organisation sent that were declined or dropped and not sent again: GBO is the fallback, the ' +
-      'person is back on your list. Oldest first. Names the person (by id, and by name when your organisation may ' +
-      'see them) and the trajectory; logged in the access log.',
+    'People back with your organisation after a referral, and unread replies',
+    'Referrals your organisation sent that were declined or dropped and not sent again (GBO is the fallback, the ' +
+      'person is back on your list), and those with messages of the receiver your organisation has not read ' +
+      '(`unreadReplies`; reading the conversation marks them read). Oldest first. Names the person (by id, and by ' +
+      'name when your organisation may see them) and the trajectory; logged in the access log.',
   )
   @ApiOkResponse({ type: FollowUpPage })
   followUp(@Query() query: PageQuery, @Caller() caller: Caller): Promise<FollowUpPage> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import type { LifeDomain } from '../../shared/domain/life-domains';
 import type { CalendarDate } from '../../shared/domain/calendar';
@@ -8,6 +8,7 @@ import { ReferralNames, type ReferralNamesSeen } from '../common/referral-names'
 import { isOverdue } from '../domain/referral.decider';
 import type { DeclineReason, DropReason, ReferralConsentBasis } from '../domain/referral.values';
 import type { ReferralStatus } from '../domain/referral.events';
+import { ReferralConversationRow } from '../referral-conversations/referral-conversation.row';
 import { ReferralRow } from './referral.row';
 import type { FollowUpView, ReferralSummaryView } from './referral-summary.view';
 
@@ -31,6 +32,7 @@ export interface PageRequest {
 /** Overdue first, then by due date: the order of every list of open work. */
 const WORK_ORDER = `(CASE WHEN r.status = 'sent' AND r.due_on < :today THEN '0' ELSE '1' END) || to_char(r.due_on, 'YYYY-MM-DD')`;
 const OVERDUE = `r.status = 'sent' AND r.due_on < :today`;
+const UNREAD_BY_SENDER = 'c.referral_id = r.referral_id AND c.for_sender > c.read_by_sender';
 
 /**
  * The lists of the referrals read model, each scoped to one organisation by the caller: the inbox (received), the
@@ -66,15 +68,26 @@ export class ReferralLists {
       .getMany();
   }
 
-  /** Declined or dropped referrals of the sender that no later referral follows up: the person is back with it. */
+  /**
+   * Declined or dropped referrals of the sender that no later referral follows up (the person is back with it), and
+   * those with replies the sender has not read (docs/adr/0029), each with its count of unread replies.
+   */
   async followUp(reader: ListReader, today: CalendarDate, page: PageRequest): Promise<Page<FollowUpView>> {
     const { organisationId } = reader;
     const limit = page.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(page.cursor);
     const query = this.rows()
       .where('r.from_organisation_id = :organisationId', { organisationId })
-      .andWhere(`r.status IN ('declined', 'dropped')`)
-      .andWhere('NOT EXISTS (SELECT 1 FROM referrals n WHERE n.previous_referral_id = r.referral_id)')
+      .andWhere(
+        new Brackets((either) =>
+          either
+            .where(
+              `r.status IN ('declined', 'dropped') AND ` +
+                'NOT EXISTS (SELECT 1 FROM referrals n WHERE n.previous_referral_id = r.referral_id)',
+            )
+            .orWhere(`EXISTS (SELECT 1 FROM referral_conversations c WHERE ${UNREAD_BY_SENDER})`),
+        ),
+      )
       .orderBy('r.status_changed_on', 'ASC')
       .addOrderBy('r.referral_id', 'ASC')
       .limit(limit + 1);
@@ -83,11 +96,13 @@ export class ReferralLists {
     }
     const rows = await query.getMany();
     const names = await this.names.seenBy(organisationId, rows.slice(0, limit), today, reader.accessLog);
+    const unread = await this.unreadReplies(rows.map((row) => row.referralId));
     return toPage(
       rows,
       limit,
       (row) => ({ sortKey: row.statusChangedOn, id: row.referralId }),
       (row) => ({
+        unreadReplies: unread.get(row.referralId) ?? 0,
         ...summaryOf(row, today, names),
         clientId: row.clientId,
         trajectoryId: row.trajectoryId,
@@ -96,6 +111,17 @@ export class ReferralLists {
         dropReason: row.dropReason as DropReason | null,
       }),
     );
+  }
+
+  /** Per referral, the replies its sender has not read. */
+  private async unreadReplies(referralIds: readonly string[]): Promise<Map<string, number>> {
+    if (referralIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(ReferralConversationRow)
+      .createQueryBuilder('c')
+      .where('c.referral_id IN (:...referralIds)', { referralIds })
+      .getMany();
+    return new Map(rows.map((row) => [row.referralId, Math.max(0, row.forSender - row.readBySender)]));
   }
 
   find(referralId: string): Promise<ReferralRow | null> {

@@ -49,7 +49,10 @@ export class ReferralSummaryPage implements Page<ReferralSummaryView> {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-/** A declined or dropped referral: the person is back with the sending organisation (GBO as fallback). */
+/**
+ * A declined or dropped referral (the person is back with the sending organisation, GBO as fallback), or one with
+ * replies the sending organisation has not read.
+ */
 export class FollowUpView extends ReferralSummaryView {
   @ApiProperty({ format: 'uuid', description: 'The person, for the sending organisation that works with them.' })
   clientId!: string;
@@ -57,6 +60,11 @@ export class FollowUpView extends ReferralSummaryView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) needId!: string | null;
   @ApiProperty({ type: String, enum: DECLINE_REASONS, nullable: true }) declineReason!: DeclineReason | null;
   @ApiProperty({ type: String, enum: DROP_REASONS, nullable: true }) dropReason!: DropReason | null;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Messages of the receiving organisation on the referral your organisation has not read yet.',
+  })
+  unreadReplies!: number;
 }
 
 export class FollowUpPage implements Page<FollowUpView> {

@@ -3,11 +3,15 @@ import type { JsonObject, RecordedEvent } from '../../../src/shared/event-store'
 import { NOT_ACCESS_LOGGED } from '../../../src/shared/auth/access-log/pending-entry';
 import { CoordinationFigures } from '../../../src/referral/coordination/coordination-figures';
 import type { ReferralEvent } from '../../../src/referral/domain/referral.events';
+import type { ReferralConversationEvent } from '../../../src/referral/domain/referral-conversation.events';
+import { referralConversationsProjection } from '../../../src/referral/referral-conversations/referral-conversations.projection';
 import { ReferralRow } from '../../../src/referral/referral-register/referral.row';
 import { type ReferralNames, ReferralNamesSeen } from '../../../src/referral/common/referral-names';
 import { type ListReader, ReferralLists } from '../../../src/referral/referral-register/referral-lists';
 import { ReferralsServiceStartDue1796600000001 } from '../../../src/referral/referral-register/service-start-due.migration';
 import { Referrals1764806400000 } from '../../../src/referral/referral-register/referrals.migration';
+import { ReferralConversationRow } from '../../../src/referral/referral-conversations/referral-conversation.row';
+import { ReferralConversations1796900000000 } from '../../../src/referral/referral-conversations/referral-conversations.migration';
 import { referralsProjection } from '../../../src/referral/referral-register/referrals.projection';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../../support/database';
 
@@ -22,9 +26,9 @@ let position = 0n;
 const revisions = new Map<string, bigint>();
 
 /** Events as the store would deliver them: positions in order, revisions per stream. */
-function recorded(event: ReferralEvent): RecordedEvent {
+function recorded(event: ReferralEvent | ReferralConversationEvent, category = 'referral'): RecordedEvent {
   position += 1n;
-  const streamId = `referral-${event.data.referralId}`;
+  const streamId = `${category}-${event.data.referralId}`;
   const revision = (revisions.get(streamId) ?? -1n) + 1n;
   revisions.set(streamId, revision);
   return {
@@ -84,10 +88,11 @@ describe.each(testDatabaseKinds())('the referrals read model on %s', (kind) => {
   let coordination: CoordinationFigures;
 
   beforeAll(async () => {
+    // The follow-up list also reads the conversations' counts (docs/adr/0029).
     db = await createTestDatabase({
       kind,
-      migrations: [Referrals1764806400000, ReferralsServiceStartDue1796600000001],
-      entities: [ReferralRow],
+      migrations: [Referrals1764806400000, ReferralsServiceStartDue1796600000001, ReferralConversations1796900000000],
+      entities: [ReferralRow, ReferralConversationRow],
     });
     // Names come from the clients and partners read models, which this test does not build: none are found here
     // (test/e2e/names.test.ts covers them).
@@ -123,7 +128,7 @@ describe.each(testDatabaseKinds())('the referrals read model on %s', (kind) => {
       { type: 'ReferralAccepted', data: on(dropped, '2026-04-26') },
       { type: 'ReferralDropped', data: { ...on(dropped, '2026-04-28'), droppedBy: 'person', reason: 'no_show' } },
     ];
-    const events = history.map(recorded);
+    const events = history.map((event) => recorded(event));
     // Split over two batches, the second delivered twice: re-delivery changes nothing.
     await apply(events.slice(0, 5));
     await apply(events.slice(5));
@@ -209,5 +214,36 @@ describe.each(testDatabaseKinds())('the referrals read model on %s', (kind) => {
       medianResponseDays: 2,
     });
     expect(times.find((row) => row.toOrganisationId === other)).toMatchObject({ overdue: 1, medianResponseDays: null });
+  });
+
+  it('adds the sender’s referrals with unread replies to its follow-up list, with their count, until it reads them', async () => {
+    const parties = { referralId: accepted, senderOrganisationId: sender, receiverOrganisationId: receiver };
+    const text = { $pii: { v: 1 as const, kid: 'k', iv: 'i', ct: 'secret-ciphertext', tag: 't' } };
+    const posted = (postedBy: 'sender' | 'receiver'): ReferralConversationEvent => ({
+      type: 'ReferralMessagePosted',
+      data: { ...parties, messageId: randomUUID(), postedBy, text, postedAt: '2026-05-02T10:00:00.000Z' },
+    });
+    const conversation = (events: readonly ReferralConversationEvent[]) =>
+      db.dataSource.transaction((tx) =>
+        referralConversationsProjection.handle(
+          events.map((event) => recorded(event, 'referralConversation')),
+          tx,
+        ),
+      );
+    await conversation([posted('sender'), posted('receiver'), posted('receiver')]);
+    const unread = async (organisationId: string) =>
+      (await lists.followUp(readerOf(organisationId), TODAY, {})).items.map((item) => [
+        item.referralId,
+        item.unreadReplies,
+      ]);
+    // Oldest change first: the accepted one (04-24) with two replies, then the dropped one (04-28).
+    expect(await unread(sender)).toEqual([
+      [accepted, 2],
+      [dropped, 0],
+    ]);
+    // The receiver's own unread message is not on any follow-up list: that list is the sender's.
+    expect(await unread(receiver)).toEqual([]);
+    await conversation([{ type: 'ReferralConversationRead', data: { ...parties, readBy: 'sender', readUpTo: 2 } }]);
+    expect(await unread(sender)).toEqual([[dropped, 0]]);
   });
 });
