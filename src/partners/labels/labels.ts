@@ -246,6 +246,36 @@ export const LABELS = {
     mean: label('Gemiddelde', 'Mean'),
     median_p90: label('Mediaan en 90e percentiel', 'Median and 90th percentile'),
   },
+  openReferrals: { keep: label('Openstaande doorverwijzingen behouden', 'Keep open referrals') },
+  overdueKind: {
+    response: label('Antwoordtermijn overschreden', 'Response overdue'),
+    service_start: label('Opstarttermijn overschreden', 'Service start overdue'),
+  },
+  messageAuthor: {
+    sender: label('Verwijzer', 'Referring organisation'),
+    receiver: label('Ontvanger', 'Receiving organisation'),
+  },
+  taskKind: {
+    reassessment: label('Herevaluatie', 'Re-assessment'),
+    call_back: label('Terugbellen', 'Call back'),
+    check_right_decision: label('Beslissing over recht nagaan', "Check a right's decision"),
+    follow_up_referral: label('Doorverwijzing opvolgen', 'Follow up a referral'),
+    other: label('Andere', 'Other'),
+  },
+  taskStatus: {
+    open: OPEN,
+    completed: label('Afgerond', 'Completed'),
+    cancelled: label('Geannuleerd', 'Cancelled'),
+  },
+  notificationKind: {
+    referral_received: label('Doorverwijzing ontvangen', 'Referral received'),
+    referral_accepted: label('Doorverwijzing aanvaard', 'Referral accepted'),
+    referral_declined: label('Doorverwijzing geweigerd', 'Referral declined'),
+    referral_message: label('Nieuw bericht bij een doorverwijzing', 'New message on a referral'),
+    referral_completed: label('Doorverwijzing afgerond', 'Referral completed'),
+    referral_overdue: label('Antwoordtermijn verstreken', 'Referral overdue'),
+    responsibility_transferred: label('Verantwoordelijkheid overgedragen', 'Responsibility transferred'),
+  },
 } as const satisfies Readonly<Record<string, Vocabulary>>;
 
 /** Every vocabulary's labels in one language: vocabulary → code → label. */
