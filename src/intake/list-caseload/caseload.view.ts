@@ -12,7 +12,8 @@ export class CaseloadItemView {
   @ApiProperty({
     type: ClientNameView,
     nullable: true,
-    description: 'The person’s name; null when your organisation may not see the person (docs/clients.md) or they are erased.',
+    description:
+      'The person’s name; null when your organisation may not see the person (docs/clients.md) or they are erased.',
   })
   clientName!: ClientNameView | null;
   @ApiProperty({ type: String, nullable: true }) caseworkerId!: string | null;

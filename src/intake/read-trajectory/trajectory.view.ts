@@ -107,7 +107,8 @@ export class TrajectoryView {
   @ApiProperty({
     type: ClientNameView,
     nullable: true,
-    description: 'The person’s name; null when your organisation may not see the person (docs/clients.md) or they are erased.',
+    description:
+      'The person’s name; null when your organisation may not see the person (docs/clients.md) or they are erased.',
   })
   clientName!: ClientNameView | null;
   @ApiProperty({ description: 'The organisation responsible (after transfers).' }) organisationId!: string;
