@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { addDays, brusselsDateOf } from '../../src/shared/domain/calendar';
 import { startTestApp, type TestApp } from '../support/app';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
@@ -127,6 +128,61 @@ describe.each(testDatabaseKinds())('notifications on %s', (kind) => {
     expect(answered.map((item) => item.kind)).toEqual(['referral_received']);
   });
 
+  it("reminds a task's assignee from its due date on, following a new date and assignee, until it is done", async () => {
+    const { request, ok } = requests(service);
+    const { as } = parties;
+    const { trajectoryId } = await referral();
+    const today = brusselsDateOf(new Date());
+    const tomorrow = addDays(today, 1);
+    const colleague = await authHeader({ role: 'social_worker', organisationId: parties.ocmwKortrijk, userId: 'sw-2' });
+    // The colleague writes once for OCMW Kortrijk, so that a task can be assigned to them (docs/adr/0030).
+    ok(
+      await request('POST', `/intake-trajectories/${trajectoryId}/notes`, colleague, { text: 'Eerste gesprek.' }),
+      201,
+    );
+    const { taskId } = ok<{ taskId: string }>(
+      await request('POST', `/intake-trajectories/${trajectoryId}/tasks`, as.kortrijk, {
+        kind: 'call_back',
+        dueOn: tomorrow,
+      }),
+      201,
+    );
+    const reminders = async (headers: Record<string, string>) =>
+      (await inboxOf(headers, '?limit=200')).items.filter((item) => item.link === `/tasks/${taskId}`);
+    const remindedOf = (headers: Record<string, string>) =>
+      eventually(
+        'the task reminder',
+        () => reminders(headers),
+        (items) => items.length > 0,
+      );
+
+    expect(await reminders(as.kortrijk)).toEqual([]);
+    clock.advanceDays(1);
+    expect(await remindedOf(as.kortrijk)).toEqual([
+      expect.objectContaining({ kind: 'task_due', trajectoryId, referralId: null, read: false }),
+    ]);
+    expect(await reminders(colleague)).toEqual([]);
+    expect(await reminders(as.menen)).toEqual([]);
+
+    const current = await request('GET', `/tasks/${taskId}`, as.kortrijk);
+    ok(await request('POST', `/tasks/${taskId}/reassign`, as.kortrijk, { assigneeId: 'sw-2' }));
+    expect(current.statusCode).toBe(200);
+    expect(await remindedOf(colleague)).toHaveLength(1);
+    expect(await reminders(as.kortrijk)).toEqual([]);
+
+    clock.reset();
+    expect(await reminders(colleague)).toEqual([]);
+    ok(await request('POST', `/tasks/${taskId}/reschedule`, colleague, { dueOn: today }));
+    expect(await remindedOf(colleague)).toHaveLength(1);
+
+    ok(await request('POST', `/tasks/${taskId}/complete`, colleague, {}));
+    await eventually(
+      'the reminder withdrawn',
+      () => reminders(colleague),
+      (items) => items.length === 0,
+    );
+  });
+
   it('tells the receiving organisation of a transfer of responsibility', async () => {
     const { request, ok } = requests(service);
     const { as } = parties;
@@ -142,6 +198,7 @@ describe.each(testDatabaseKinds())('notifications on %s', (kind) => {
       await request('POST', `/intake-trajectories/${trajectoryId}/transfer`, as.kortrijk, {
         toOrganisationId: parties.caw,
         reason: 'better_placed_partner',
+        caseworkerId: 'caw-caseworker-1',
       }),
     );
     const transferred = await eventually(

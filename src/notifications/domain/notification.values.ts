@@ -10,5 +10,6 @@ export const NOTIFICATION_KINDS = [
   'referral_completed',
   'referral_overdue',
   'responsibility_transferred',
+  'task_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

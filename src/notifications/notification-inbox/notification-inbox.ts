@@ -34,9 +34,9 @@ const INBOX = `
      WHERE n.organisation_id = $1 AND n.audience_role = ANY($2::text[]) AND (n.user_id IS NULL OR n.user_id = $3)
     UNION ALL
     SELECT d.deadline_id, d.kind, d.referral_id, d.trajectory_id, d.other_organisation_id, d.link,
-           (d.due_on + 1)::timestamp AT TIME ZONE 'UTC', NULL::bigint
+           d.shows_from::timestamp AT TIME ZONE 'UTC', NULL::bigint
       FROM notification_deadlines d
-     WHERE d.open AND d.due_on < $4::date
+     WHERE d.open AND d.shows_from <= $4::date
        AND d.organisation_id = $1 AND d.audience_role = ANY($2::text[]) AND (d.user_id IS NULL OR d.user_id = $3)
   ),
   marked AS (

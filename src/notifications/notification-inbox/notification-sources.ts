@@ -1,7 +1,8 @@
+import { decodeTaskEvent } from '../../casework';
 import { decodeIntakeEvent } from '../../intake';
 import { decodeReferralConversationEvent, decodeReferralEvent } from '../../referral';
 import type { Role } from '../../shared/auth/authenticated-user';
-import type { CalendarDate } from '../../shared/domain/calendar';
+import { addDays, type CalendarDate } from '../../shared/domain/calendar';
 import type { RecordedEvent } from '../../shared/event-store';
 import { derivedId } from '../common/derived-id';
 import type { NotificationKind } from '../domain/notification.values';
@@ -29,19 +30,27 @@ export interface NewNotification extends Audience, About {
 }
 
 /**
- * A date after which a notification shows, derived where the inbox is read against the clock (never stored as a
- * notification): `subjectId` is what it is about (a referral, later a task), closed when that is done.
+ * A notification that shows from a date on, derived where the inbox is read against the clock (never stored as a
+ * notification): `subjectId` is what it is about (a referral, a task), closed when that is done.
  */
 export interface Deadline extends Audience, About {
   readonly deadlineId: string;
   readonly subjectId: string;
-  readonly dueOn: CalendarDate;
+  /** The first day it shows: the day after a referral's due date, a task's due date itself. */
+  readonly showsFrom: CalendarDate;
 }
 
 export type InboxChange =
   | { readonly change: 'notify'; readonly notification: NewNotification }
   | { readonly change: 'deadline'; readonly deadline: Deadline }
   | { readonly change: 'close-deadlines'; readonly subjectId: string }
+  /** A subject's open deadlines move: to another user, or to another first day. */
+  | {
+      readonly change: 'amend-deadlines';
+      readonly subjectId: string;
+      readonly userId?: string;
+      readonly showsFrom?: CalendarDate;
+    }
   | {
       readonly change: 'referral-parties';
       readonly referralId: string;
@@ -107,7 +116,8 @@ export const referralNotifications: NotificationSource = {
           organisationId,
           ...SOCIAL_WORKERS,
           ...referralAbout('referral_overdue', sent.referralId, other),
-          dueOn: sent.dueOn,
+          // Overdue once its due date has passed.
+          showsFrom: addDays(sent.dueOn, 1),
         },
       });
       return [
@@ -157,8 +167,57 @@ export const intakeNotifications: NotificationSource = {
   },
 };
 
+/**
+ * Casework: a reminder for the task's assignee from its due date on (docs/adr/0032). It follows the task: another
+ * assignee or due date moves it, completing or cancelling withdraws it. It names the task and its trajectory only.
+ */
+export const taskNotifications: NotificationSource = {
+  eventTypePrefixes: ['Task'],
+  changesOf(event) {
+    const decoded = decodeTaskEvent(event);
+    switch (decoded.type) {
+      case 'TaskPlanned': {
+        const { taskId, trajectoryId, organisationId, assigneeId, dueOn } = decoded.data;
+        return Promise.resolve([
+          {
+            change: 'deadline',
+            deadline: {
+              deadlineId: derivedId('task_due', taskId, organisationId),
+              subjectId: taskId,
+              organisationId,
+              audienceRole: 'social_worker',
+              userId: assigneeId,
+              kind: 'task_due',
+              referralId: null,
+              trajectoryId,
+              otherOrganisationId: null,
+              link: `/tasks/${taskId}`,
+              showsFrom: dueOn,
+            },
+          },
+        ]);
+      }
+      case 'TaskReassigned':
+        return Promise.resolve([
+          { change: 'amend-deadlines', subjectId: decoded.data.taskId, userId: decoded.data.assigneeId },
+        ]);
+      case 'TaskRescheduled':
+        return Promise.resolve([
+          { change: 'amend-deadlines', subjectId: decoded.data.taskId, showsFrom: decoded.data.dueOn },
+        ]);
+      case 'TaskCompleted':
+      case 'TaskCancelled':
+        return Promise.resolve([{ change: 'close-deadlines', subjectId: decoded.data.taskId }]);
+    }
+  },
+};
+
 /** Every source of the inbox; a new capability's source is added here. */
-export const NOTIFICATION_SOURCES: readonly NotificationSource[] = [referralNotifications, intakeNotifications];
+export const NOTIFICATION_SOURCES: readonly NotificationSource[] = [
+  referralNotifications,
+  intakeNotifications,
+  taskNotifications,
+];
 
 function notify(event: RecordedEvent, organisationId: string, about: About): InboxChange {
   return {

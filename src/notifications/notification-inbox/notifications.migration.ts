@@ -39,12 +39,12 @@ export class Notifications1796900000001 implements MigrationInterface {
         trajectory_id            uuid,
         other_organisation_id    text,
         link                     text NOT NULL,
-        due_on                   date NOT NULL,
+        shows_from               date NOT NULL,
         open                     boolean NOT NULL
       )`);
     await runner.query('CREATE INDEX notification_deadlines_subject ON notification_deadlines (subject_id)');
     await runner.query(
-      'CREATE INDEX notification_deadlines_open ON notification_deadlines (organisation_id, due_on) WHERE open',
+      'CREATE INDEX notification_deadlines_open ON notification_deadlines (organisation_id, shows_from) WHERE open',
     );
     await runner.query(`
       CREATE TABLE notification_referrals (

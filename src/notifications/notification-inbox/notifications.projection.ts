@@ -16,7 +16,7 @@ const READER_EVENTS: ReadonlySet<string> = new Set(NOTIFICATION_READER_EVENT_TYP
  */
 export const notificationsProjection: ProjectionHandler = {
   name: NOTIFICATIONS_PROJECTION,
-  version: 1,
+  version: 2,
   filter: {
     on: 'eventType',
     prefixes: [
@@ -88,9 +88,9 @@ async function apply(change: InboxChange, tx: EntityManager): Promise<void> {
       const d = change.deadline;
       await tx.query(
         `INSERT INTO notification_deadlines (deadline_id, subject_id, organisation_id, audience_role, user_id, kind,
-                                             referral_id, trajectory_id, other_organisation_id, link, due_on, open)
+                                             referral_id, trajectory_id, other_organisation_id, link, shows_from, open)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true)
-         ON CONFLICT (deadline_id) DO UPDATE SET due_on = EXCLUDED.due_on`,
+         ON CONFLICT (deadline_id) DO UPDATE SET shows_from = EXCLUDED.shows_from`,
         [
           d.deadlineId,
           d.subjectId,
@@ -102,11 +102,18 @@ async function apply(change: InboxChange, tx: EntityManager): Promise<void> {
           d.trajectoryId,
           d.otherOrganisationId,
           d.link,
-          d.dueOn,
+          d.showsFrom,
         ],
       );
       return;
     }
+    case 'amend-deadlines':
+      await tx.query(
+        `UPDATE notification_deadlines SET user_id = COALESCE($2, user_id), shows_from = COALESCE($3, shows_from)
+          WHERE subject_id = $1`,
+        [change.subjectId, change.userId ?? null, change.showsFrom ?? null],
+      );
+      return;
     case 'close-deadlines':
       await tx.query('UPDATE notification_deadlines SET open = false WHERE subject_id = $1', [change.subjectId]);
       return;

@@ -275,6 +275,7 @@ export const LABELS = {
     referral_completed: label('Doorverwijzing afgerond', 'Referral completed'),
     referral_overdue: label('Antwoordtermijn verstreken', 'Referral overdue'),
     responsibility_transferred: label('Verantwoordelijkheid overgedragen', 'Responsibility transferred'),
+    task_due: label('Taak te doen', 'Task due'),
   },
 } as const satisfies Readonly<Record<string, Vocabulary>>;
 

@@ -1,8 +1,8 @@
 import { given } from '../../shared/domain/decider-specification';
 import { DomainRuleViolation } from '../../shared/domain/domain-error';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
+import { addDays } from '../../shared/domain/calendar';
 import {
-  addDays,
   handOffFactsOf,
   isOverdue,
   type ReceiverCommand,

@@ -1,5 +1,5 @@
 import { type Decider, foldEvents } from '../../shared/domain/decider';
-import { type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
+import { addDays, type CalendarDate, isCalendarDate } from '../../shared/domain/calendar';
 import { InvalidInput, NotFound, refuse } from '../../shared/domain/domain-error';
 import type { SealedPersonalData } from '../../shared/domain/sealed-personal-data';
 import { findMatching } from '../../shared/domain/text-matching';
@@ -435,8 +435,3 @@ export function isOverdue(status: ReferralStatus, dueOn: CalendarDate, today: Ca
   return status === 'sent' && today > dueOn;
 }
 
-/** A calendar date plus whole days (calendar days: weekends and holidays count). */
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../shared/event-store';
 import { defineRowProjection } from '../../shared/projections';
-import { addDays } from '../domain/referral.decider';
+import { addDays } from '../../shared/domain/calendar';
 import { decodeReferralEvent } from '../domain/referral.decoder';
 import { REFERRAL_EVENT_TYPES } from '../domain/referral.events';
 import { ReferralRow } from './referral.row';

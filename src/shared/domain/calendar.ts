@@ -37,3 +37,9 @@ export function yearOf(date: CalendarDate): number {
 
 /** The earliest birth date accepted: older records are typing mistakes. */
 export const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/** A calendar date plus whole days (calendar days: weekends and holidays count). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
