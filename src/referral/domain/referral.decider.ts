@@ -434,4 +434,3 @@ function checkVocabulary(vocabulary: readonly string[], value: string, field: st
 export function isOverdue(status: ReferralStatus, dueOn: CalendarDate, today: CalendarDate): boolean {
   return status === 'sent' && today > dueOn;
 }
-
