@@ -194,6 +194,7 @@ describe.each(testDatabaseKinds())('casework: case notes and tasks on %s', (kind
     await ok('POST', `/intake-trajectories/${trajectoryId}/transfer`, as.kortrijk, {
       toOrganisationId: ocmwMenen,
       reason: 'moved_municipality',
+      caseworkerId: 'sw-menen-1',
     });
     expect((await request('GET', notesUrl(trajectoryId), as.kortrijk)).statusCode).toBe(403);
     expect((await request('POST', notesUrl(trajectoryId), as.kortrijk, { text: NOTE_1 })).statusCode).toBe(403);

@@ -280,6 +280,19 @@ describe.each(testDatabaseKinds())('Idempotency-Key on every command endpoint on
       },
     },
     {
+      operation: 'POST /clients/{clientId}/contact-details',
+      prepare: async () => {
+        const clientId = await client();
+        const call: Call = {
+          method: 'POST',
+          url: `/clients/${clientId}/contact-details`,
+          as: as.kortrijk,
+          payload: { phone: '056 12 34 56' },
+        };
+        return { first: call, others: [{ ...call, payload: { preferredLanguage: 'fr' } }] };
+      },
+    },
+    {
       operation: 'POST /clients/{clientId}/consents',
       prepare: async () => {
         const clientId = await client();

@@ -135,7 +135,13 @@ describe.each(testDatabaseKinds())('names in lists and views on %s', (kind) => {
     expect(ok(await request('GET', `/referrals/${referralId}`, as.menen))).toMatchObject({ clientName: name });
 
     // Responsible after a transfer, Menen sees the name while the consent holds, and no more once withdrawn.
-    ok(await request('POST', `${trajectory}/transfer`, as.kortrijk, { toOrganisationId: ocmwMenen, reason: 'other' }));
+    ok(
+      await request('POST', `${trajectory}/transfer`, as.kortrijk, {
+        toOrganisationId: ocmwMenen,
+        reason: 'other',
+        caseworkerId: 'sw-menen-1',
+      }),
+    );
     expect(await itemsOf('/intake-trajectories', as.menen)).toContainEqual(
       expect.objectContaining({ trajectoryId, clientName: name }),
     );

@@ -25,12 +25,14 @@ describe('the command-line launcher', () => {
     const now = new Date();
     utimesSync(source, now, now);
 
-    const result = cli('token', '--role', 'dpo', '--org', 'org-1', '--ttl', '5');
+    const result = cli('token', '--role', 'dpo', '--org', 'ocmw-kortrijk', '--ttl', '5');
 
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^Development token for user .+ of organisation org-1, roles dpo, valid until /);
+    expect(lines[0]).toMatch(
+      /^Development token for user .+ of organisation b4dd5b00-6890-591f-a140-ca2110cf8608, roles dpo, /,
+    );
     expect(lines.at(-1)).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 

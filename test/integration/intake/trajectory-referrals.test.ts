@@ -121,6 +121,7 @@ describe.each(testDatabaseKinds())('referrals in the trajectory detail on %s', (
       {
         referralId: late,
         toOrganisationId,
+        toOrganisationName: 'CAW Zuid-West-Vlaanderen',
         service: 'budget counselling',
         lifeDomain: 'debts',
         status: 'sent',
