@@ -111,15 +111,14 @@ describe.each(testDatabaseKinds())('names in lists and views on %s', (kind) => {
       ...names,
     });
 
-    // The receiver has the referral's personal data shared, but may not see the person (docs/clients.md): no name.
-    const inbox = await request('GET', '/referrals/inbox?limit=200', as.menen);
-    expect(ok<{ items: Item[] }>(inbox).items).toContainEqual(
-      expect.objectContaining({ referralId, clientName: null, ...names }),
+    // The receiver may not see the person's file, but while the referral is open on the consent to share for
+    // referrals it sees whom to call (the warm hand-off, docs/adr/0028): the name in its inbox and the referral.
+    expect((await request('GET', `/clients/${clientId}`, as.menen)).statusCode).toBe(403);
+    expect(await itemsOf('/referrals/inbox', as.menen)).toContainEqual(
+      expect.objectContaining({ referralId, clientName: name, ...names }),
     );
-    expect(inbox.body).not.toContain(name.familyName);
     const received = await request('GET', `/referrals/${referralId}`, as.menen);
-    expect(ok(received)).toMatchObject({ clientId, personalDataShared: true, clientName: null, ...names });
-    expect(received.body).not.toContain(name.familyName);
+    expect(ok(received)).toMatchObject({ clientId, personalDataShared: true, clientName: name, ...names });
 
     // With the person's consent to share with Menen, Menen sees the name in its inbox and the referral.
     const consent = ok<{ consentId: string }>(
@@ -154,9 +153,13 @@ describe.each(testDatabaseKinds())('names in lists and views on %s', (kind) => {
     const view = await request('GET', trajectory, as.menen);
     expect(ok(view)).toMatchObject({ clientName: null, organisationName: 'OCMW Menen' });
     expect(view.body).not.toContain(name.familyName);
-    expect(await itemsOf('/referrals/inbox', as.menen)).toContainEqual(
-      expect.objectContaining({ referralId, clientName: null }),
+    // Once the referral is declined the hand-off is over: the inbox no longer names the person.
+    ok(await request('POST', `/referrals/${referralId}/decline`, as.menen, { reason: 'no_capacity' }));
+    const inbox = await request('GET', '/referrals/inbox?status=declined&limit=200', as.menen);
+    expect(ok<{ items: Item[] }>(inbox).items).toContainEqual(
+      expect.objectContaining({ referralId, clientName: null, ...names }),
     );
+    expect(inbox.body).not.toContain(name.familyName);
 
     // Every list that named the person is in the access log with them.
     const log = await request('GET', `/access-log?personId=${clientId}&limit=200`, as.dpo);

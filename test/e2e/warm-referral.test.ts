@@ -95,8 +95,15 @@ describe.each(testDatabaseKinds())('a warm referral from Kortrijk to Harelbeke o
     expect(await notificationsAbout(harelbeke, referralId, ['referral_received'])).toContain('referral_received');
     const handOff = ok(await request('GET', `/referrals/${referralId}/hand-off`, harelbeke));
     expect(handOff).toMatchObject({ givenName: 'Amélie', familyName, phone: '+32 470 98 76 54', note: NOTE });
-    // What a hand-off needs, and nothing else of the file.
+    // What a hand-off needs, and nothing else of the file; the inbox names the person too.
     expect((await request('GET', `/clients/${clientId}`, harelbeke)).statusCode).toBe(403);
+    const inbox = ok<{ items: { referralId: string; clientName: object | null }[] }>(
+      await request('GET', '/referrals/inbox?limit=200', harelbeke),
+    );
+    expect(inbox.items.find((item) => item.referralId === referralId)?.clientName).toEqual({
+      givenName: 'Amélie',
+      familyName,
+    });
 
     ok(await request('POST', `/referrals/${referralId}/messages`, harelbeke, { text: 'Ik bel haar morgen.' }), 201);
     ok(await request('POST', `/referrals/${referralId}/acceptance`, harelbeke, {}));

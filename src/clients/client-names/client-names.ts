@@ -11,6 +11,9 @@ import type { ClientNameView } from './client-name.view';
  * people the organisation may see on `date` (the visibility rule of docs/adr/0013, as `organisationMaySee` applies
  * it, here on the read models) and who are not erased get a name; the others are absent from the map. Two queries a
  * page whatever its size: the rows, then the keys. The caller logs every person whose name it shows.
+ *
+ * `handedOff`: people the organisation receives an open referral for on their `share_for_referrals` consent (the
+ * warm hand-off, docs/adr/0028): named while such a consent holds on `date`.
  */
 @Injectable()
 export class ClientNames {
@@ -23,6 +26,7 @@ export class ClientNames {
     organisationId: string,
     clientIds: readonly string[],
     date: CalendarDate,
+    handedOff: readonly string[] = [],
   ): Promise<Map<string, ClientNameView>> {
     const names = new Map<string, ClientNameView>();
     const ids = [...new Set(clientIds)];
@@ -40,8 +44,15 @@ export class ClientNames {
                              AND c.organisation_id = $2
                              AND c.valid_from <= $3::date
                              AND (c.valid_until IS NULL OR $3::date <= c.valid_until)
-                             AND (c.withdrawn_on IS NULL OR $3::date < c.withdrawn_on)))`,
-      [ids, organisationId, date],
+                             AND (c.withdrawn_on IS NULL OR $3::date < c.withdrawn_on))
+               OR (p.client_id = ANY($4::uuid[])
+                   AND EXISTS (SELECT 1 FROM clients_consents c
+                                WHERE c.client_id = p.client_id
+                                  AND c.scope = 'share_for_referrals'
+                                  AND c.valid_from <= $3::date
+                                  AND (c.valid_until IS NULL OR $3::date <= c.valid_until)
+                                  AND (c.withdrawn_on IS NULL OR $3::date < c.withdrawn_on))))`,
+      [ids, organisationId, date, [...new Set(handedOff)]],
     );
     if (rows.length === 0) return names;
     const keys = await this.personalData.findMany(rows.map((row) => row.client_id));

@@ -67,7 +67,7 @@ export class ReferralAccess {
     const steps = reachedSteps(state);
     // The person is in the access log already (`partyOf`): a party's read of the referral is logged with them.
     const viewer = shared ? (party === 'sender' ? sent.fromOrganisationId : sent.toOrganisationId) : null;
-    const names = await this.names.seenBy(viewer, [sent], today(this.clock), null);
+    const names = await this.names.seenBy(viewer, [{ ...sent, status: state.status }], today(this.clock), null);
     return {
       referralId: sent.referralId,
       trajectoryId: party === 'sender' ? sent.trajectoryId : null,

@@ -3,12 +3,25 @@ import { ClientNames, type ClientNameView } from '../../clients';
 import { OrganisationDirectory } from '../../partners';
 import type { PendingAccessLogEntry } from '../../shared/auth/access-log/pending-entry';
 import type { CalendarDate } from '../../shared/domain/calendar';
+import { OPEN_REFERRAL_STATUSES } from '../domain/referral.events';
 
-/** What a name look-up needs of a referral: the person and the two organisations. */
+/** What a name look-up needs of a referral: the person, the two organisations, and whether it hands the person off. */
 export interface NamedReferral {
   readonly clientId: string;
   readonly fromOrganisationId: string;
   readonly toOrganisationId: string;
+  /** Whether the referral is still open; unknown (undefined) counts as closed. */
+  readonly status?: string;
+  readonly consentBasis: string;
+}
+
+/** The receiver of an open referral on a consent to share for referrals sees whom to call (docs/adr/0028). */
+function handedOffTo(organisationId: string, referral: NamedReferral): boolean {
+  return (
+    referral.toOrganisationId === organisationId &&
+    referral.consentBasis === 'share_for_referrals' &&
+    (OPEN_REFERRAL_STATUSES as readonly (string | undefined)[]).includes(referral.status)
+  );
 }
 
 /**
@@ -57,6 +70,7 @@ export class ReferralNames {
             organisationId,
             referrals.map((referral) => referral.clientId),
             date,
+            referrals.filter((referral) => handedOffTo(organisationId, referral)).map((referral) => referral.clientId),
           ),
       this.organisations.namesOf(
         referrals.flatMap((referral) => [referral.fromOrganisationId, referral.toOrganisationId]),
