@@ -6,6 +6,7 @@ import { BlindIndex, rowsOf } from '../../src/shared/crypto';
 import type { Position } from '../../src/shared/event-store';
 import { ProjectionRunner } from '../../src/shared/projections';
 import { startTestApp, type TestApp } from '../support/app';
+import { brusselsToday, recordedToday } from '../support/dates';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
 import { committedEvents, committedHead } from '../support/event-log';
@@ -17,7 +18,6 @@ interface Named {
 }
 
 /** Today in Belgium, as the service decides it. */
-const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
 
 /** A valid INSZ for a birth date and sequence number: 97 minus the nine digits (with a 2 before them from 2000). */
 function inszOf(birthDate: string, sequence: number): string {
@@ -134,7 +134,7 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
       household: { adults: 1, children: 2 },
       mainIncomeSource: 'social_integration_income',
       registeredBy: ocmwKortrijk,
-      registeredOn: TODAY,
+      registeredOn: recordedToday(),
       consents: [],
       revision: 0,
     });
@@ -332,7 +332,7 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
     expect(consent).toMatchObject({
       scope: 'share_with_organisation',
       organisationId: ocmwMenen,
-      validFrom: TODAY,
+      validFrom: recordedToday(),
       validUntil: '2099-12-31',
       withdrawnOn: null,
       recordedBy: ocmwKortrijk,
@@ -346,7 +346,7 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
         consentId: consent.consentId,
         scope: 'share_with_organisation',
         organisationId: ocmwMenen,
-        validFrom: TODAY,
+        validFrom: recordedToday(),
         validUntil: '2099-12-31',
         withdrawnOn: null,
         recordedBy: ocmwKortrijk,
@@ -359,10 +359,10 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
     expect((await request('POST', withdrawal, as.menen, { withdrawnOn: '2999-01-01' })).statusCode).toBe(400);
     const withdrawn = await request('POST', withdrawal, as.menen, {});
     expect(withdrawn.statusCode).toBe(200);
-    expect(withdrawn.json()).toMatchObject({ withdrawnOn: TODAY, revision: 2 });
+    expect(withdrawn.json()).toMatchObject({ withdrawnOn: recordedToday(), revision: 2 });
     expect((await request('GET', `/clients/${clientId}`, as.menen)).statusCode).toBe(403);
     const again = await request('POST', withdrawal, as.kortrijk);
-    expect(again.json()).toMatchObject({ withdrawnOn: TODAY, revision: 2 });
+    expect(again.json()).toMatchObject({ withdrawnOn: recordedToday(), revision: 2 });
     expect(
       (await request('POST', `/clients/${clientId}/consents/${randomUUID()}/withdrawal`, as.kortrijk)).statusCode,
     ).toBe(404);
@@ -491,8 +491,8 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
     const reporting = service.app.get(ClientReportingQuery);
     const other = await register(person(kortrijk));
     await eventually(async () => {
-      expect([...(await reporting.countable([clientId, other], TODAY))]).toEqual([clientId]);
-      expect((await reporting.countByMunicipality(TODAY)).get(kortrijk)).toBeGreaterThanOrEqual(1);
+      expect([...(await reporting.countable([clientId, other], brusselsToday()))]).toEqual([clientId]);
+      expect((await reporting.countByMunicipality(brusselsToday())).get(kortrijk)).toBeGreaterThanOrEqual(1);
     });
   });
 
@@ -556,7 +556,7 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
 
     const erased = await request('POST', `/clients/${clientId}/erasure`, as.dpo);
     expect(erased.statusCode).toBe(200);
-    expect(erased.json()).toEqual({ clientId, status: 'erased', erasedOn: TODAY, revision: 2 });
+    expect(erased.json()).toEqual({ clientId, status: 'erased', erasedOn: recordedToday(), revision: 2 });
     const before = await head();
     const again = await request('POST', `/clients/${clientId}/erasure`, as.dpo);
     expect(again.json()).toEqual(erased.json());
@@ -626,7 +626,7 @@ describe.each(testDatabaseKinds())('people, consent and erasure on %s', (kind) =
       municipalityId: menen,
       municipalitySince: '2026-02-01',
       address: { street: 'Ieperstraat', box: null },
-      consents: [expect.objectContaining({ scope: 'reporting', validFrom: TODAY })],
+      consents: [expect.objectContaining({ scope: 'reporting', validFrom: recordedToday() })],
       revision: 2,
     });
   });
