@@ -1,8 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
-import type { Clock } from '../../src/shared/domain/clock';
+import { addDays } from '../../src/shared/domain/calendar';
 import type { Position } from '../../src/shared/event-store';
 import { startTestApp, type TestApp } from '../support/app';
+import { MovableClock } from '../support/referral-flow';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
 import { committedHead } from '../support/event-log';
@@ -13,30 +14,6 @@ type Body = Record<string, unknown>;
 
 interface Named {
   readonly name: string;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The app's clock: the real time, moved forward by a test to see a deadline pass. */
-class MovableClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advanceDays(days: number): void {
-    this.offsetMs += days * DAY_MS;
-  }
-  reset(): void {
-    this.offsetMs = 0;
-  }
-  today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(this.now());
-  }
-}
-
-function plusDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 /**
@@ -143,24 +120,24 @@ describe.each(testDatabaseKinds())('referral coordination on %s', (kind) => {
   describe('a referral registered late (occurredOn)', () => {
     it('is dated when it was sent, and its due date counts from that day', async () => {
       const today = clock.today();
-      const { trajectoryId } = await trajectory(plusDays(today, -10));
-      const sent = ok(await sendFrom(trajectoryId, { occurredOn: plusDays(today, -5) }), 201);
+      const { trajectoryId } = await trajectory(addDays(today, -10));
+      const sent = ok(await sendFrom(trajectoryId, { occurredOn: addDays(today, -5) }), 201);
       expect(sent).toMatchObject({
         status: 'sent',
-        sentOn: plusDays(today, -5),
-        dueOn: plusDays(today, 9),
+        sentOn: addDays(today, -5),
+        dueOn: addDays(today, 9),
         responseDeadlineDays: 14,
       });
       // On the day the trajectory was opened is allowed; without occurredOn it is today.
-      ok(await sendFrom(trajectoryId, { occurredOn: plusDays(today, -10) }), 201);
-      expect(ok(await sendFrom(trajectoryId), 201)).toMatchObject({ sentOn: today, dueOn: plusDays(today, 14) });
+      ok(await sendFrom(trajectoryId, { occurredOn: addDays(today, -10) }), 201);
+      expect(ok(await sendFrom(trajectoryId), 201)).toMatchObject({ sentOn: today, dueOn: addDays(today, 14) });
     });
 
     it('is refused in the future, before the trajectory was opened, or not a date: 400 naming occurredOn', async () => {
       const today = clock.today();
-      const { trajectoryId } = await trajectory(plusDays(today, -3));
+      const { trajectoryId } = await trajectory(addDays(today, -3));
       const before = await head();
-      for (const occurredOn of [plusDays(today, 1), plusDays(today, -4), '2026-02-30', 'yesterday']) {
+      for (const occurredOn of [addDays(today, 1), addDays(today, -4), '2026-02-30', 'yesterday']) {
         const response = await sendFrom(trajectoryId, { occurredOn });
         expect({ occurredOn, fields: fieldsOf(response) }).toEqual({ occurredOn, fields: ['occurredOn'] });
         expect(response.body).not.toContain(occurredOn);
@@ -170,8 +147,8 @@ describe.each(testDatabaseKinds())('referral coordination on %s', (kind) => {
 
     it('applies to sending again: dated late, never before the trajectory was opened', async () => {
       const today = clock.today();
-      const { trajectoryId } = await trajectory(plusDays(today, -6));
-      const first = ok(await sendFrom(trajectoryId, { occurredOn: plusDays(today, -6) }), 201);
+      const { trajectoryId } = await trajectory(addDays(today, -6));
+      const first = ok(await sendFrom(trajectoryId, { occurredOn: addDays(today, -6) }), 201);
       ok(
         await request('POST', `/referrals/${first.referralId as string}/decline`, as.menen, { reason: 'no_capacity' }),
       );
@@ -180,11 +157,11 @@ describe.each(testDatabaseKinds())('referral coordination on %s', (kind) => {
           toOrganisationId: org.caw,
           occurredOn,
         });
-      expect(fieldsOf(await again(plusDays(today, -7)))).toEqual(['occurredOn']);
-      expect(fieldsOf(await again(plusDays(today, 1)))).toEqual(['occurredOn']);
-      const second = ok(await again(plusDays(today, -2)), 201);
-      expect(second).toMatchObject({ sentOn: plusDays(today, -2), previousReferralId: first.referralId });
-      expect(second.dueOn).toBe(plusDays(plusDays(today, -2), second.responseDeadlineDays as number));
+      expect(fieldsOf(await again(addDays(today, -7)))).toEqual(['occurredOn']);
+      expect(fieldsOf(await again(addDays(today, 1)))).toEqual(['occurredOn']);
+      const second = ok(await again(addDays(today, -2)), 201);
+      expect(second).toMatchObject({ sentOn: addDays(today, -2), previousReferralId: first.referralId });
+      expect(second.dueOn).toBe(addDays(addDays(today, -2), second.responseDeadlineDays as number));
     });
   });
 
@@ -273,7 +250,7 @@ describe.each(testDatabaseKinds())('referral coordination on %s', (kind) => {
       const flows = await view<{ sentFrom: string; sentTo: string; flows: Flow[] }>('flows');
       // The twelve months ending today: from the day after the same date a year before.
       const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-      expect([flows.sentFrom, flows.sentTo]).toEqual([plusDays(yearBefore, 1), today]);
+      expect([flows.sentFrom, flows.sentTo]).toEqual([addDays(yearBefore, 1), today]);
       const pair = flows.flows.find(
         (flow) => flow.toOrganisationId === org.menen && flow.fromOrganisationId === org.kortrijk,
       );
@@ -382,7 +359,7 @@ describe.each(testDatabaseKinds())('referral coordination on %s', (kind) => {
         overdueKind: 'service_start',
         status: 'accepted',
         acceptedOn,
-        serviceStartDueOn: plusDays(acceptedOn, 5),
+        serviceStartDueOn: addDays(acceptedOn, 5),
         daysOverdue: 1,
         toOrganisationName: 'OCMW Menen',
         fromMunicipalityName: 'Kortrijk',

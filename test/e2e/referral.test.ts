@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import { rowsOf } from '../../src/shared/crypto';
-import type { Clock } from '../../src/shared/domain/clock';
+import { addDays } from '../../src/shared/domain/calendar';
 import { EVENT_STORE, type EventStore, type Position } from '../../src/shared/event-store';
 import { ConsentWithdrawalRevocations } from '../../src/referral/consent-withdrawals/consent-withdrawal-revocations';
 import { startTestApp, type TestApp } from '../support/app';
+import { MovableClock } from '../support/referral-flow';
 import { authHeader } from '../support/auth';
 import { testDatabaseKinds } from '../support/database';
 import { committedHead } from '../support/event-log';
@@ -17,8 +18,6 @@ type Method = 'GET' | 'POST';
 interface Named {
   readonly name: string;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The fields of the answers these tests read (a referral, and the ids other capabilities answer with). */
 interface Answer {
@@ -40,28 +39,6 @@ interface Item {
 
 interface Items {
   readonly items: readonly Item[];
-}
-
-/** The app's clock: the real time, moved forward by a test to see a deadline pass. */
-class MovableClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-  advanceDays(days: number): void {
-    this.offsetMs += days * DAY_MS;
-  }
-  reset(): void {
-    this.offsetMs = 0;
-  }
-  today(): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(this.now());
-  }
-}
-
-function plusDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
 describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) => {
@@ -185,7 +162,7 @@ describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) =>
       consentBasis: 'share_for_referrals',
       note: NOTE,
       sentOn: clock.today(),
-      dueOn: plusDays(clock.today(), 14),
+      dueOn: addDays(clock.today(), 14),
       responseDeadlineDays: 14,
     });
 
@@ -514,8 +491,8 @@ describe.each(testDatabaseKinds())('referrals between partners on %s', (kind) =>
       [as.menen, 'completion', { outcome: 'need_answered' }, 409, 'SERVICE_NOT_STARTED'],
       [as.menen, 'service-start', {}, 409, 'TRANSITION_NOT_ALLOWED'],
       [as.menen, 'drop', { droppedBy: 'person', reason: 'no_show' }, 409, 'TRANSITION_NOT_ALLOWED'],
-      [as.menen, 'acceptance', { occurredOn: plusDays(clock.today(), 1) }, 400, 'VALIDATION_FAILED'],
-      [as.menen, 'acceptance', { occurredOn: plusDays(clock.today(), -1) }, 409, 'OCCURRED_BEFORE_PREVIOUS_STEP'],
+      [as.menen, 'acceptance', { occurredOn: addDays(clock.today(), 1) }, 400, 'VALIDATION_FAILED'],
+      [as.menen, 'acceptance', { occurredOn: addDays(clock.today(), -1) }, 409, 'OCCURRED_BEFORE_PREVIOUS_STEP'],
       [as.menen, 'revocation', { reason: 'sent_in_error' }, 409, 'NOT_SENT_BY_YOUR_ORGANISATION'],
       [as.menen, 'decline', { reason: 'bored' }, 400, 'VALIDATION_FAILED'],
     ];

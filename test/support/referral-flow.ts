@@ -1,4 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { brusselsDateOf } from '../../src/shared/domain/calendar';
+import type { Clock } from '../../src/shared/domain/clock';
 import type { TestApp } from './app';
 import { authHeader } from './auth';
 
@@ -95,7 +97,7 @@ export async function sentReferral(
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The app's clock: the real time, moved forward by a test to see a deadline pass. */
-export class MovableClock {
+export class MovableClock implements Clock {
   private offsetMs = 0;
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
@@ -105,5 +107,9 @@ export class MovableClock {
   }
   reset(): void {
     this.offsetMs = 0;
+  }
+  /** Today in Belgium by this clock, as the service dates what it records. */
+  today(): string {
+    return brusselsDateOf(this.now());
   }
 }

@@ -19,7 +19,7 @@ export class MarkNotificationReadHandler implements ICommandHandler<MarkNotifica
 
   async execute({ caller, notificationId, body }: MarkNotificationRead): Promise<ReadNotification> {
     expectNoFields(body);
-    // Only a notification of the caller's own inbox: another's is as unknown as none.
+    // Only a notification of the caller's own inbox: another's is answered as if it did not exist.
     const notification = await this.inbox.find(caller.user, today(this.clock), notificationId);
     if (notification === undefined) throw new NotFound('NOTIFICATION_NOT_FOUND', 'No such notification.');
     const result = await this.readers.execute(
